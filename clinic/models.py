@@ -1,0 +1,192 @@
+"""Site-wide models: clinic settings, the Person snippet and review dates."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from .blocks import CrisisLineBlock, OpeningHoursBlock
+
+
+@register_setting(icon="home")
+class ClinicSettings(BaseSiteSetting):
+    """Who the clinic is and how to reach it; shown in the header, footer and crisis help."""
+
+    select_related = ["crisis_page", "booking_page"]
+
+    name = models.CharField(max_length=100, default="Northbridge Mind Clinic")
+    tagline = models.CharField(
+        max_length=160,
+        default="Careful, evidence-informed ketamine therapy for depression that has not lifted.",
+    )
+    phone = models.CharField(
+        max_length=30, blank=True, help_text="Main number, e.g. (555) 010-0140"
+    )
+    email = models.EmailField(blank=True)
+    street_address = models.CharField(max_length=120, blank=True)
+    locality = models.CharField("town or city", max_length=80, blank=True)
+    region = models.CharField("state", max_length=40, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
+    opening_hours = StreamField([("hours", OpeningHoursBlock())], blank=True)
+    crisis_lines = StreamField(
+        [("line", CrisisLineBlock())],
+        blank=True,
+        help_text="Shown on the crisis-help page, the booking form and wherever a crisis block is.",
+    )
+    crisis_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page the 'Need help now?' link on every page goes to.",
+    )
+    booking_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where every 'Book a consultation' button goes.",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline")], heading="Clinic"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("locality"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
+            ],
+            heading="Contact",
+        ),
+        FieldPanel("opening_hours"),
+        FieldPanel("crisis_lines"),
+        MultiFieldPanel([FieldPanel("crisis_page"), FieldPanel("booking_page")], heading="Links"),
+    ]
+
+    class Meta:
+        verbose_name = "clinic settings"
+
+    @property
+    def crisis_url(self):
+        return self._page_url(self.crisis_page)
+
+    @property
+    def booking_url(self):
+        return self._page_url(self.booking_page)
+
+    def _page_url(self, page):
+        # A generic Page knows its URL from url_path: no query for the specific page.
+        if page is None or not page.live:
+            return ""
+        return page.get_url(getattr(self, "_request", None)) or ""
+
+    @property
+    def emergency_lines(self):
+        return [line.value for line in self.crisis_lines if line.value.get("emergency")]
+
+    @property
+    def support_lines(self):
+        return [line.value for line in self.crisis_lines if not line.value.get("emergency")]
+
+    @property
+    def one_line_address(self):
+        parts = [self.street_address, self.locality, f"{self.region} {self.postal_code}".strip()]
+        return ", ".join(part for part in parts if part)
+
+
+class Person(index.Indexed, models.Model):
+    """A clinician: author of articles, reviewer of health pages."""
+
+    name = models.CharField(max_length=100)
+    credentials = models.CharField(
+        max_length=120, blank=True, help_text="e.g. MD, board-certified psychiatrist"
+    )
+    role = models.CharField(max_length=120, blank=True, help_text="e.g. Medical director")
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bio = models.TextField(max_length=600, blank=True, help_text="Two or three sentences.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("credentials"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+def a_year_after(date):
+    """The same calendar date a year later (28 February for 29 February)."""
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:
+        return date.replace(year=date.year + 1, day=28)
+
+
+class ReviewDatesMixin(models.Model):
+    """Medical review metadata for health pages: shown at the page foot, reported when due."""
+
+    last_reviewed = models.DateField("page last reviewed", null=True, blank=True)
+    next_review_due = models.DateField(
+        null=True, blank=True, help_text="Twelve months after the last review when left blank."
+    )
+    reviewer = models.ForeignKey(
+        Person,
+        verbose_name="medically reviewed by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                FieldPanel("reviewer"),
+            ],
+            heading="Medical review",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_review_metadata(self):
+        return bool(self.last_reviewed and self.next_review_due and self.reviewer_id)
+
+    def clean_review_dates(self):
+        """Fill the default next review date and refuse one that is not after the last."""
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = a_year_after(self.last_reviewed)
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            raise ValidationError(
+                {"next_review_due": "The next review must come after the last review."}
+            )
+
+    def review_is_due(self, today=None, within_days=30):
+        today = today or datetime.date.today()
+        due = self.next_review_due
+        return due is not None and due <= today + datetime.timedelta(days=within_days)

@@ -1,0 +1,11 @@
+"""A newcomer's laptop: debug on, SQLite, emails printed to the console."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+INTERNAL_IPS = ["127.0.0.1"]
+DEMO_ACCOUNTS = True  # the demo loader creates sign-in accounts for each role

@@ -1,0 +1,70 @@
+"""The home page and the plain pages (about, privacy, contact, crisis help)."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
+
+
+class HomePage(Page):
+    """The clinic's front door: tagline, a booking call to action, treatments, articles."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_image"),
+        FieldPanel("intro"),
+        InlinePanel("featured_treatments", label="Featured treatment", max_num=6),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_treatments"] = [
+            featured.page
+            for featured in self.featured_treatments.select_related("page")
+            if featured.page.live
+        ]
+        return context
+
+
+class HomeFeaturedTreatment(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_treatments")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page")]
+
+
+class StandardPage(Page):
+    """About, privacy, contact: an introduction and a body from the block library."""
+
+    intro = models.TextField(max_length=300, blank=True, help_text="One or two sentences.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+
+class CrisisHelpPage(Page):
+    """Lists the crisis lines from ClinicSettings; every page links here."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
