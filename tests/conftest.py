@@ -36,3 +36,23 @@ def reviewer(db):
 @pytest.fixture
 def booking_manager(db):
     return UserFactory(username="manager", groups=[BOOKING_MANAGERS])
+
+
+def pytest_configure(config):
+    """Serve browser tests below 32768: ports above are handed to client sockets here."""
+    if not config.getoption("liveserver", None):
+        config.option.liveserver = f"127.0.0.1:{free_port()}"
+
+
+def free_port(first=20000, last=30000):
+    import random
+    import socket
+
+    for port in random.sample(range(first, last), 50):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("No free port for the live test server")

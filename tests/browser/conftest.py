@@ -1,0 +1,98 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server."""
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an event loop; Django must still allow its ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django sorts transactional tests last
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            # The live server needs committed data; restore the migrations' data afterwards.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the data that migrations made (home page, site, groups), serialized at set-up."""
+    from django.db import connection
+
+    return getattr(connection, "_test_serialized_contents", "")
+
+
+@pytest.fixture(autouse=True)
+def migrated_data(django_db_setup, _django_db_helper):
+    """Put the migrations' data back after an earlier browser test's flush.
+
+    Django would do this itself, but Playwright's greenlets hand the test a fresh
+    connection object that has lost the serialized copy.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Site
+
+    if django_db_setup and not Site.objects.exists():
+        # The flush re-created content types under new ids; start clean, then restore.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(django_db_setup)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture
+def site_page(page, live_server):
+    """A Playwright page that fails the test if the site asks any other origin for anything."""
+    own_origin = urlsplit(live_server.url).netloc
+    foreign = []
+
+    def check(request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https") and parts.netloc != own_origin:
+            foreign.append(request.url)
+
+    page.on("request", check)
+    page.base_url = live_server.url
+    yield page
+    assert not foreign, f"The page requested other origins: {foreign}"
+
+
+def axe_violations(page):
+    """Run axe-core (bundled with axe-playwright-python, so offline) and return its violations."""
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return results.response["violations"]
+
+
+def describe(violations):
+    return "\n".join(
+        f"{v['id']}: {v['help']} ({[node['target'] for node in v['nodes']]})" for v in violations
+    )
