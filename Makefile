@@ -1,0 +1,56 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is here for CI and ops.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MANAGE := $(UV) run --frozen python manage.py
+
+.PHONY: run install migrate demo serve test lint check-deploy chromium bench clean
+
+## run: install, migrate, load the demo site and serve it at http://127.0.0.1:8000
+run: install migrate demo serve
+
+## install: the exact versions in uv.lock, in .venv (uv itself is bootstrapped into .tools)
+install: $(UV)
+	$(UV) sync --frozen --quiet
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: install
+	$(MANAGE) load_demo_content
+
+serve: install
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## test: the whole suite (SQLite in memory, or PostgreSQL when DATABASE_URL is set)
+test: install chromium
+	$(UV) run --frozen pytest $(PYTEST_ARGS)
+
+## chromium: the browser tests drive Debian's Chromium; install it when missing and allowed
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; \
+		fi; }
+
+lint: install
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+## check-deploy: Django's deployment checklist against the production settings
+check-deploy: install
+	SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	ALLOWED_HOSTS=clinic.example DJANGO_SETTINGS_MODULE=clinic.settings.production \
+		$(UV) run --frozen python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf .venv .tools staticfiles .test-media

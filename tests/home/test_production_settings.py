@@ -1,0 +1,86 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from clinic.settings.base import BASE_DIR
+
+
+def run_with_production_settings(code, **env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    env.update(DJANGO_SETTINGS_MODULE="clinic.settings.production", **env_overrides)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True
+    )
+
+
+SETUP = "import django; django.setup()"
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [
+        ({}, "SECRET_KEY, ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "clinic.example"}, "SECRET_KEY"),
+        ({"SECRET_KEY": "x" * 60}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_to_start_without_its_secrets(env, missing):
+    result = run_with_production_settings(SETUP, **env)
+    assert result.returncode != 0
+    assert f"Production settings need these environment variables: {missing}" in result.stderr
+
+
+def test_production_reads_hosts_proxy_and_email_from_the_environment():
+    code = (
+        f"{SETUP}; from django.conf import settings as s; "
+        "print(s.ALLOWED_HOSTS, s.CSRF_TRUSTED_ORIGINS, s.SECURE_PROXY_SSL_HEADER, "
+        "s.EMAIL_HOST, s.EMAIL_PORT, s.DEFAULT_FROM_EMAIL, s.CACHES['default']['BACKEND'])"
+    )
+    result = run_with_production_settings(
+        code,
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="clinic.example, www.clinic.example",
+        CSRF_TRUSTED_ORIGINS="https://clinic.example",
+        EMAIL_HOST="smtp.clinic.example",
+        EMAIL_PORT="2525",
+        DEFAULT_FROM_EMAIL="web@clinic.example",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "['clinic.example',",
+        "'www.clinic.example']",
+        "['https://clinic.example']",
+        "('HTTP_X_FORWARDED_PROTO',",
+        "'https')",
+        "smtp.clinic.example",
+        "2525",
+        "web@clinic.example",
+        "django.core.cache.backends.redis.RedisCache",
+    ]
+
+
+def test_deployment_checklist_passes_under_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "clinic.settings.production",
+            "SECRET_KEY": "a-long-random-production-secret-" + "k3y9" * 10,
+            "ALLOWED_HOSTS": "clinic.example",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_never_creates_demo_accounts():
+    code = f"{SETUP}; from django.conf import settings as s; print(getattr(s, 'DEMO_ACCOUNTS', False))"
+    result = run_with_production_settings(code, SECRET_KEY="x" * 60, ALLOWED_HOSTS="clinic.example")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
