@@ -153,3 +153,16 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# Booking requests (booking app): a per-IP limit on form POSTs, counted in the shared cache.
+BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "5"))
+BOOKING_RATE_WINDOW_SECONDS = int(os.environ.get("BOOKING_RATE_WINDOW_SECONDS", "3600"))
+# How many reverse proxies of ours sit in front of the app and append to X-Forwarded-For.
+# 0 (default): use REMOTE_ADDR. Never set it higher than the real count: hops beyond it are
+# written by the client and could be forged to dodge the limit.
+BOOKING_TRUSTED_PROXY_COUNT = int(os.environ.get("BOOKING_TRUSTED_PROXY_COUNT", "0"))
+# Who is told a request arrived (the email holds a link, never the answers); empty: the
+# booking page's own "to address".
+BOOKING_NOTIFY_EMAILS = env_list("BOOKING_NOTIFY_EMAILS")
+# Requests older than this are deleted by `manage.py purge_booking_submissions`.
+BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))

@@ -1,10 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import booking.demo
 import home.demo
+import treatments.demo
 
 # Each section adds its own pages below the home page; the order matters for links.
-DEMO_SECTIONS = []
+DEMO_SECTIONS = [booking.demo, treatments.demo]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,249 @@
+"""The booking form: a fixed core in code around the questions editors write.
+
+Every field is validated on the server with a maximum length, whatever the
+browser sends; the core cannot be removed or renamed from the editor.
+"""
+
+from collections import OrderedDict
+
+from django import forms
+from django.core.validators import RegexValidator
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
+
+from .consent import CURRENT_CONSENT_VERSION, consent_text
+
+# Default and highest maximum lengths for the answers to editors' questions.
+SINGLELINE_MAX_LENGTH = 255
+MULTILINE_MAX_LENGTH = 1000
+HIGHEST_MAX_LENGTH = 2000
+# A choice answer is one of the editor's choices; this bounds the raw value before that check.
+NUMBER_MAX_DIGITS = 12
+
+HONEYPOT_FIELD = "website"
+CONTACT_METHODS = [
+    ("Email", "Email"),
+    ("Phone", "Phone"),
+    ("Either", "Either is fine"),
+]
+MULTI_INPUT_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ().\-]{7,30}$",
+    "Enter a phone number using digits, spaces and ( ) - + only, for example (555) 010-0140.",
+)
+
+
+def core_head_fields():
+    """Contact details, asked first."""
+    return OrderedDict(
+        [
+            (
+                "full_name",
+                forms.CharField(
+                    label="Full name",
+                    max_length=120,
+                    error_messages={"required": "Enter your full name."},
+                    widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+                ),
+            ),
+            (
+                "email",
+                forms.EmailField(
+                    label="Email address",
+                    max_length=254,
+                    help_text="We will only use it to reply to this request.",
+                    error_messages={
+                        "required": "Enter your email address.",
+                        "invalid": "Enter an email address in the right format, "
+                        "like name@example.com.",
+                    },
+                    widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+                ),
+            ),
+            (
+                "phone",
+                forms.CharField(
+                    label="Phone number",
+                    max_length=30,
+                    required=False,
+                    validators=[phone_validator],
+                    help_text="Optional, unless you would like us to call you.",
+                    widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+                ),
+            ),
+            (
+                "contact_method",
+                forms.ChoiceField(
+                    label="How would you like us to contact you?",
+                    choices=CONTACT_METHODS,
+                    widget=forms.RadioSelect,
+                    error_messages={
+                        "required": "Choose how you would like us to contact you.",
+                        "invalid_choice": "Choose email, phone, or either.",
+                    },
+                ),
+            ),
+        ]
+    )
+
+
+def core_tail_fields():
+    """Consent, asked last, and the honeypot that people never see."""
+    return OrderedDict(
+        [
+            (
+                "consent",
+                forms.BooleanField(
+                    label=consent_text(),
+                    error_messages={
+                        "required": "Tick the box to agree, so that we can store your "
+                        "request and contact you."
+                    },
+                ),
+            ),
+            (
+                HONEYPOT_FIELD,
+                forms.CharField(
+                    label="Leave this field blank",
+                    required=False,
+                    max_length=200,
+                    widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+                ),
+            ),
+        ]
+    )
+
+
+CORE_FIELD_NAMES = frozenset(core_head_fields()) | frozenset(core_tail_fields())
+# Not form fields, but keys of the stored data and the export: editors may not use them either.
+RESERVED_NAMES = CORE_FIELD_NAMES | {"submit_time", "consent_version", "consented_at"}
+
+
+class BookingBaseForm(BaseForm):
+    """Adds the cross-field checks and error-summary links to whatever fields the builder made."""
+
+    consent_version = CURRENT_CONSENT_VERSION
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("contact_method") == "Phone" and not cleaned_data.get("phone"):
+            self.add_error(
+                "phone", "Enter a phone number, or choose email as the way to reach you."
+            )
+        return cleaned_data
+
+    def is_multi_input(self, name):
+        return isinstance(self.fields[name].widget, MULTI_INPUT_WIDGETS)
+
+    def field_anchor(self, name):
+        """The id an error summary link should point at: the field, or a group's first option."""
+        bound = self[name]
+        return f"{bound.auto_id}_0" if self.is_multi_input(name) else bound.auto_id
+
+    def error_links(self):
+        """(anchor id, message) for the error summary, in the order of the fields."""
+        links = [
+            (self.field_anchor(name), self.errors[name][0])
+            for name in self.fields
+            if name in self.errors
+        ]
+        links += [("", message) for message in self.non_field_errors()]
+        return links
+
+    def question_fields(self):
+        """Every field the visitor sees, in order (Django wires aria-describedby for most)."""
+        return [self[name] for name in self.fields if name != HONEYPOT_FIELD]
+
+    def honeypot(self):
+        return self[HONEYPOT_FIELD]
+
+    def submission_data(self):
+        """What is stored: every answer except the consent tick and the honeypot."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("consent", HONEYPOT_FIELD)
+        }
+
+
+class BookingFormBuilder(FormBuilder):
+    """Prepends the contact core, appends consent and the honeypot, and bounds every answer."""
+
+    def _max_length(self, field, default):
+        return min(getattr(field, "max_length", None) or default, HIGHEST_MAX_LENGTH)
+
+    def create_singleline_field(self, field, options):
+        options["max_length"] = self._max_length(field, SINGLELINE_MAX_LENGTH)
+        return forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = self._max_length(field, MULTILINE_MAX_LENGTH)
+        options.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
+        return forms.CharField(**options)
+
+    def create_hidden_field(self, field, options):
+        options["max_length"] = SINGLELINE_MAX_LENGTH
+        options.setdefault("widget", forms.HiddenInput)
+        return forms.CharField(**options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = 254
+        return forms.EmailField(**options)
+
+    def create_url_field(self, field, options):
+        options["max_length"] = HIGHEST_MAX_LENGTH
+        return super().create_url_field(field, options)
+
+    def create_number_field(self, field, options):
+        options["max_digits"] = NUMBER_MAX_DIGITS
+        options["decimal_places"] = 2
+        return forms.DecimalField(**options)
+
+    def create_dropdown_field(self, field, options):
+        # A blank first option: nothing is chosen for the visitor, and "required" means something.
+        options["choices"] = [("", "Choose an answer")] + self.get_formatted_field_choices(field)
+        return forms.ChoiceField(**options)
+
+    def create_date_field(self, field, options):
+        options.setdefault("widget", forms.DateInput(attrs={"type": "date"}))
+        return super().create_date_field(field, options)
+
+    @property
+    def formfields(self):
+        editor_fields = OrderedDict(
+            (name, field)
+            for name, field in super().formfields.items()
+            if name not in RESERVED_NAMES  # the page form refuses these; never let one through
+        )
+        fields = core_head_fields()
+        fields.update(editor_fields)
+        fields.update(core_tail_fields())
+        return fields
+
+    def get_form_class(self):
+        return type("BookingForm", (BookingBaseForm,), self.formfields)
+
+
+class BookingFormPageForm(WagtailAdminFormPageForm):
+    """The editor's page form: a question may not take the name of a core field."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("form_fields")
+        if formset is None:
+            return cleaned_data
+        for form in formset.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            clean_name = form.instance.clean_name or form.instance.get_field_clean_name()
+            if clean_name in RESERVED_NAMES:
+                form.add_error(
+                    "label",
+                    forms.ValidationError(
+                        "'%(label)s' is already asked by the fixed part of the form (contact "
+                        "details and consent), which you cannot change here. Choose a "
+                        "different label.",
+                        params={"label": form.cleaned_data.get("label") or clean_name},
+                    ),
+                )
+        return cleaned_data

@@ -1,0 +1,236 @@
+"""The booking form page, its editable questions and its private submissions."""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from modelcluster.fields import ParentalKey
+from wagtail import log_actions
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from . import notify, ratelimit
+from .forms import HIGHEST_MAX_LENGTH, HONEYPOT_FIELD, BookingFormBuilder, BookingFormPageForm
+
+logger = logging.getLogger("booking")
+
+VIEW_PERMISSION = "booking.view_bookingsubmission"
+EXPORT_PERMISSION = "booking.export_bookingsubmission"
+DELETE_PERMISSION = "booking.delete_bookingsubmission"
+
+
+def no_store(response):
+    """Booking pages hold personal data: never in a shared or browser cache."""
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+class BookingFormField(AbstractFormField):
+    """A question editors add around the fixed core."""
+
+    page = ParentalKey("BookingFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    max_length = models.PositiveSmallIntegerField(
+        "maximum length",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(HIGHEST_MAX_LENGTH)],
+        help_text="For text answers: the most characters allowed. Leave blank for 255 "
+        "(single line) or 1,000 (multi-line).",
+    )
+
+    panels = AbstractFormField.panels + [FieldPanel("max_length")]
+
+
+class BookingSubmissionQuerySet(models.QuerySet):
+    def delete(self):
+        """Bulk deletion (Wagtail's 'Delete selected submissions') is for managers, and audited."""
+        user = log_actions.get_active_log_context().user
+        if user is not None and not user.has_perm(DELETE_PERMISSION):
+            raise PermissionDenied
+        counts = dict(self.order_by().values_list("page_id").annotate(rows=models.Count("id")))
+        result = super().delete()
+        pages = BookingFormPage.objects.filter(pk__in=counts)
+        for page in pages:
+            log_actions.log(page, "booking.delete", user=user, data={"rows": counts[page.pk]})
+        return result
+
+    def older_than(self, cutoff):
+        return self.filter(submit_time__lt=cutoff)
+
+
+class BookingSubmission(AbstractFormSubmission):
+    """A booking request: the answers, and the consent its sender gave."""
+
+    consent_version = models.CharField(max_length=40)
+    consented_at = models.DateTimeField()
+
+    objects = BookingSubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "booking request"
+        verbose_name_plural = "booking requests"
+        permissions = [("export_bookingsubmission", "Can export booking requests")]
+        indexes = [models.Index(fields=["page", "submit_time"])]
+
+    def __str__(self):
+        # Never the answers: this string may end up in logs and admin messages.
+        return f"Booking request {self.pk}"
+
+    def get_data(self):
+        return {
+            **self.form_data,
+            "submit_time": self.submit_time,
+            "consent_version": self.consent_version,
+            "consented_at": self.consented_at,
+        }
+
+
+class BookingFormPage(RoutablePageMixin, AbstractEmailForm):
+    """Book a consultation: an introduction, the form, and a notice about urgent help."""
+
+    intro = RichTextField(features=["bold", "italic", "link", "ol", "ul"], blank=True)
+    thank_you_text = RichTextField(
+        features=["bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text="Shown after a request is sent. Say what happens next and when.",
+    )
+
+    base_form_class = BookingFormPageForm
+    form_builder = BookingFormBuilder
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "form_fields",
+            label="Questions",
+            help_text="Full name, email, phone, contact preference and consent are always "
+            "asked; add the other questions here.",
+        ),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "to_address",
+                    help_text="Who is told that a request arrived (comma-separated). The "
+                    "email never contains the answers. BOOKING_NOTIFY_EMAILS overrides it.",
+                ),
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("subject")]),
+            ],
+            heading="Notification email",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "booking form page"
+
+    def get_submission_class(self):
+        return BookingSubmission
+
+    def get_submissions_list_view_class(self):
+        from .views import BookingSubmissionsListView
+
+        return BookingSubmissionsListView
+
+    def get_data_fields(self):
+        """Columns of the listing and the export: core first, then the editors' questions."""
+        form_class = self.get_form_class()
+        fields = [("submit_time", "Submitted")]
+        fields += [
+            (name, field.label)
+            for name, field in form_class.base_fields.items()
+            if name not in ("consent", HONEYPOT_FIELD)
+        ]
+        fields += [("consent_version", "Consent version"), ("consented_at", "Consented at")]
+        return fields
+
+    # The visitor's side -------------------------------------------------------------------
+
+    @path("")
+    @method_decorator(sensitive_post_parameters())
+    def booking_form(self, request, *args, **kwargs):
+        return self.serve_booking_form(request)
+
+    @sensitive_variables()
+    def serve_booking_form(self, request):
+        if request.method != "POST":
+            return self.render_form(request, self.get_form(page=self, user=request.user))
+        if not ratelimit.allow(request):
+            return self.render_rate_limited(request)
+        if request.POST.get(HONEYPOT_FIELD):
+            # A bot: pretend it worked and keep nothing.
+            return no_store(redirect(self.thank_you_url(request)))
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if not form.is_valid():
+            return self.render_form(request, form)
+        self.process_form_submission(form)
+        # POST/redirect/GET: the thank-you address carries nothing that was sent.
+        return no_store(redirect(self.thank_you_url(request)))
+
+    def render_form(self, request, form):
+        context = self.get_context(request)
+        context["form"] = form
+        return no_store(TemplateResponse(request, self.get_template(request), context))
+
+    @path("thank-you/", name="thank_you")
+    def thank_you(self, request, *args, **kwargs):
+        return self.render_landing_page(request)
+
+    def thank_you_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("thank_you").lstrip("/")
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        context = self.get_context(request)
+        response = TemplateResponse(request, self.get_landing_page_template(request), context)
+        return no_store(response)
+
+    def render_rate_limited(self, request):
+        context = self.get_context(request)
+        response = TemplateResponse(
+            request, "booking/booking_form_page_rate_limited.html", context, status=429
+        )
+        response["Retry-After"] = str(ratelimit.window_seconds())
+        return no_store(response)
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "landing":
+            return self.render_landing_page(request)
+        return self.render_form(request, self.get_form(page=self, user=request.user))
+
+    @sensitive_variables()
+    def process_form_submission(self, form):
+        """Store first, in one transaction; tell the clinic after it commits."""
+        with transaction.atomic():
+            submission = BookingSubmission.objects.create(
+                form_data=form.submission_data(),
+                page=self,
+                consent_version=form.consent_version,
+                consented_at=timezone.now(),
+            )
+            transaction.on_commit(lambda: notify.send_notification(self, submission))
+        return submission
+
+    def send_mail(self, form):
+        # Wagtail's version mails every answer; the clinic only ever gets a link.
+        raise NotImplementedError("Booking notifications go through booking.notify.")
+
+    def notification_recipients(self):
+        configured = getattr(settings, "BOOKING_NOTIFY_EMAILS", None)
+        if configured:
+            return list(configured)
+        return [address.strip() for address in self.to_address.split(",") if address.strip()]
