@@ -49,7 +49,9 @@ def migrated_data(django_db_setup, _django_db_helper):
     Django would do this itself, but Playwright's greenlets hand the test a fresh
     connection object that has lost the serialized copy.
     """
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
     from wagtail.models import Site
 
@@ -57,6 +59,10 @@ def migrated_data(django_db_setup, _django_db_helper):
         # The flush re-created content types under new ids; start clean, then restore.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(django_db_setup)
+        # The rows came back with their ids; move PostgreSQL's sequences past them.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)
 
 
 @pytest.fixture(scope="session")

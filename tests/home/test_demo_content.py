@@ -10,7 +10,9 @@ from clinic.models import ClinicSettings, Person
 def object_counts():
     models = [Page, Revision, Person, ClinicSettings, get_user_model()]
     counts = {model.__name__: model.objects.count() for model in models}
-    counts.update({m._meta.label: m.objects.count() for m in apps.get_app_config("home").get_models()})
+    counts.update(
+        {m._meta.label: m.objects.count() for m in apps.get_app_config("home").get_models()}
+    )
     return counts
 
 
@@ -44,8 +46,10 @@ def test_demo_accounts_only_when_the_settings_allow_them(settings, site):
 
     settings.DEMO_ACCOUNTS = True
     call_command("load_demo_content")
-    roles = {user.username: list(user.groups.values_list("name", flat=True))
-             for user in get_user_model().objects.all()}
+    roles = {
+        user.username: list(user.groups.values_list("name", flat=True))
+        for user in get_user_model().objects.all()
+    }
     assert roles == {
         "admin": [],
         "clinician": ["Clinicians"],

@@ -8,7 +8,7 @@ from clinic.settings.base import BASE_DIR
 
 
 def run_with_production_settings(code, **env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    env = clean_environment()
     env.update(DJANGO_SETTINGS_MODULE="clinic.settings.production", **env_overrides)
     return subprocess.run(
         [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True
@@ -16,6 +16,12 @@ def run_with_production_settings(code, **env_overrides):
 
 
 SETUP = "import django; django.setup()"
+
+
+def clean_environment():
+    """This process's environment less what the tests set (the browser tests' async flag)."""
+    unwanted = ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    return {k: v for k, v in os.environ.items() if k not in unwanted}
 
 
 @pytest.mark.parametrize(
@@ -67,7 +73,7 @@ def test_deployment_checklist_passes_under_production_settings():
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
         env={
-            **os.environ,
+            **clean_environment(),
             "DJANGO_SETTINGS_MODULE": "clinic.settings.production",
             "SECRET_KEY": "a-long-random-production-secret-" + "k3y9" * 10,
             "ALLOWED_HOSTS": "clinic.example",
@@ -80,7 +86,9 @@ def test_deployment_checklist_passes_under_production_settings():
 
 
 def test_production_never_creates_demo_accounts():
-    code = f"{SETUP}; from django.conf import settings as s; print(getattr(s, 'DEMO_ACCOUNTS', False))"
+    code = (
+        f"{SETUP}; from django.conf import settings as s; print(getattr(s, 'DEMO_ACCOUNTS', False))"
+    )
     result = run_with_production_settings(code, SECRET_KEY="x" * 60, ALLOWED_HOSTS="clinic.example")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
