@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from blog.models import ArticlePage
 from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 
@@ -35,6 +36,7 @@ class HomePage(Page):
             for featured in self.featured_treatments.select_related("page")
             if featured.page.live
         ]
+        context["latest_articles"] = ArticlePage.objects.descendant_of(self).for_listing()[:3]
         return context
 
 
@@ -42,7 +44,7 @@ class HomeFeaturedTreatment(Orderable):
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_treatments")
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
-    panels = [PageChooserPanel("page")]
+    panels = [PageChooserPanel("page", page_type="treatments.TreatmentPage")]
 
 
 class StandardPage(Page):

@@ -1,0 +1,8 @@
+import pytest
+
+from .factories import ArticleIndexPageFactory
+
+
+@pytest.fixture
+def article_index(home_page):
+    return ArticleIndexPageFactory(parent=home_page)
