@@ -1,0 +1,46 @@
+import pytest
+from django.core.cache import cache
+
+import booking.demo
+
+from ..factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit_counts():
+    """The rate-limit counts live in the cache, shared by every test in the process."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def booking_page(home_page):
+    """The demo booking page: the fixed core plus the demo questions."""
+    return booking.demo.load(home_page)
+
+
+@pytest.fixture
+def page_editor(db):
+    """In Wagtail's Editors group: may edit and publish every page, the booking page too."""
+    return UserFactory(username="editor", groups=["Editors"])
+
+
+@pytest.fixture
+def valid_data():
+    return dict(VALID_DATA)
+
+
+VALID_DATA = {
+    "full_name": "Avery Example",
+    "email": "avery@example.com",
+    "phone": "",
+    "contact_method": "Email",
+    "which_days_and_times_suit_you": ["Weekday mornings", "Saturday mornings"],
+    "which_service_are_you_interested_in": "Not sure yet",
+    "how_did_you_hear_about_the_clinic": "A web search",
+    "anything_you_would_like_us_to_know_before_we_call": "Mornings are best.",
+    "i_confirm_that_i_am_18_or_over": "on",
+    "consent": "on",
+    "website": "",
+}
