@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from .blocks import CrisisLineBlock, OpeningHoursBlock
@@ -190,3 +190,26 @@ class ReviewDatesMixin(models.Model):
         today = today or datetime.date.today()
         due = self.next_review_due
         return due is not None and due <= today + datetime.timedelta(days=within_days)
+
+
+class MedicalDisclaimer(models.Model):
+    """The site's medical disclaimer, shown at the foot of every health page; reviewers edit it."""
+
+    title = models.CharField(max_length=100, default="About this information")
+    text = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="Shown at the foot of every treatment page. Keep it short and plain.",
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+
+    class Meta:
+        verbose_name = "medical disclaimer"
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def current(cls):
+        """The disclaimer in use: the most recently created one."""
+        return cls.objects.order_by("-pk").first()

@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Person
+from .models import MedicalDisclaimer, Person
 
 
 class PersonViewSet(SnippetViewSet):
@@ -15,3 +15,13 @@ class PersonViewSet(SnippetViewSet):
 
 
 register_snippet(PersonViewSet)
+
+
+class MedicalDisclaimerViewSet(SnippetViewSet):
+    model = MedicalDisclaimer
+    icon = "warning"
+    menu_label = "Medical disclaimer"
+    list_display = ["title"]
+
+
+register_snippet(MedicalDisclaimerViewSet)

@@ -1,0 +1,215 @@
+"""Treatment pages: what a therapy is, who it may help, what to expect, reviewed by a clinician."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import prefetch_related_objects
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from clinic.blocks import BodyBlock, body_images, body_linked_pages, table_of_contents
+from clinic.models import ClinicSettings, MedicalDisclaimer, ReviewDatesMixin
+
+DELIVERY_METHODS = [
+    ("iv-infusion", "IV infusion"),
+    ("nasal-spray", "Nasal spray"),
+    ("intramuscular", "Intramuscular injection"),
+    ("oral-lozenge", "Oral lozenge"),
+    ("talking-therapy", "Talking therapy sessions"),
+]
+DELIVERY_LABELS = dict(DELIVERY_METHODS)
+
+# A table of contents appears once a page has this many section headings.
+TOC_MIN_HEADINGS = 3
+
+REVIEW_REQUIRED_MESSAGES = {
+    "last_reviewed": "Add the date of the last clinical review: a treatment page cannot be "
+    "published without it.",
+    "reviewer": "Choose the clinician who reviewed this page: a treatment page cannot be "
+    "published without a named reviewer.",
+}
+
+
+class TreatmentIndexPage(Page):
+    """Lists the treatments as cards, in the order the editor sets in the page tree."""
+
+    intro = models.TextField(max_length=400, blank=True, help_text="One or two sentences.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["treatments.TreatmentPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = (
+            TreatmentPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("path")
+        )
+        return context
+
+
+class TreatmentPageForm(WagtailAdminPageForm):
+    """Review metadata may be left out of drafts, never out of a page sent for review or published.
+
+    The fields are required here and listed as deferred by their panels, so Wagtail relaxes them
+    when a draft is saved and enforces them on submit, publish and approve.
+    """
+
+    delivery_methods = forms.MultipleChoiceField(
+        choices=DELIVERY_METHODS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="How the medicine or therapy is given.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in REVIEW_REQUIRED_MESSAGES.items():
+            if name in self.fields:
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = message
+
+
+class TreatmentPage(ReviewDatesMixin, Page):
+    summary = models.TextField(
+        max_length=300,
+        help_text="Up to 300 characters. Shown on cards and to search engines.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    delivery_methods = models.JSONField(default=list, blank=True)
+    session_length = models.CharField(
+        max_length=120, blank=True, help_text="e.g. About 40 to 60 minutes, plus recovery time"
+    )
+    typical_course = models.CharField(
+        max_length=200, blank=True, help_text="e.g. Six sessions over two to three weeks"
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    booking_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leave blank to use the clinic's booking page.",
+    )
+    booking_text = models.CharField(max_length=60, default="Book a consultation")
+
+    base_form_class = TreatmentPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("delivery_methods"),
+                FieldRowPanel([FieldPanel("session_length"), FieldPanel("typical_course")]),
+            ],
+            heading="At a glance",
+        ),
+        FieldPanel("body"),
+        InlinePanel("related_treatments", label="Related treatment", max_num=4),
+        MultiFieldPanel(
+            [PageChooserPanel("booking_page"), FieldPanel("booking_text")],
+            heading="Booking call to action",
+        ),
+        *ReviewDatesMixin.review_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "treatment page"
+
+    def clean(self):
+        super().clean()
+        self.clean_review_dates()
+        if self.live:
+            missing = {
+                name: message
+                for name, message in REVIEW_REQUIRED_MESSAGES.items()
+                if not getattr(self, f"{name}_id" if name == "reviewer" else name)
+            }
+            if missing:
+                raise ValidationError(missing)
+
+    @property
+    def delivery_method_labels(self):
+        return [DELIVERY_LABELS.get(method, method) for method in self.delivery_methods or []]
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def booking_url(self, request=None):
+        """The chosen booking page, else the clinic's booking page from the settings."""
+        if self.booking_page_id and self.booking_page and self.booking_page.live:
+            return self.booking_page.get_url(request)
+        clinic = ClinicSettings.for_request(request) if request else ClinicSettings.load()
+        return clinic.booking_url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        toc = table_of_contents(self.body)
+        context["table_of_contents"] = toc if len(toc) >= TOC_MIN_HEADINGS else []
+
+        # Fetch every page and picture the body links to in a fixed number of queries.
+        linked_ids = {page.pk for page in body_linked_pages(self.body)}
+        specific_pages = {
+            page.pk: page
+            for page in Page.objects.filter(pk__in=linked_ids).live().public().specific()
+        }
+        related = [
+            item.treatment
+            for item in self.related_treatments.select_related("treatment")
+            if item.treatment.live
+        ]
+        card_pages = [*specific_pages.values(), *related]
+        card_image_ids = {getattr(page, "hero_image_id", None) for page in card_pages} - {None}
+        card_images = get_image_model().objects.filter(pk__in=card_image_ids).in_bulk()
+        for page in card_pages:
+            if getattr(page, "hero_image_id", None) in card_images:
+                page.hero_image = card_images[page.hero_image_id]
+        images = [*body_images(self.body), *card_images.values()]
+        if self.hero_image:
+            images.append(self.hero_image)
+        prefetch_related_objects(images, "renditions")
+
+        context["specific_pages"] = specific_pages
+        context["related_pages"] = related
+        context["booking_url"] = self.booking_url(request)
+        context["disclaimer"] = MedicalDisclaimer.current()
+        return context
+
+
+class TreatmentRelatedTreatment(Orderable):
+    page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="related_treatments")
+    treatment = models.ForeignKey(TreatmentPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("treatment", page_type="treatments.TreatmentPage")]
