@@ -33,8 +33,10 @@ class ArticleRssFeed(Feed):
     def link(self, index):
         return index.get_full_url(self.request)
 
+    feed_route = "rss_feed"
+
     def feed_url(self, index):
-        return self.request.build_absolute_uri(self.request.path)
+        return index.get_full_url(self.request) + index.reverse_subpage(self.feed_route)
 
     def description(self, index):
         return index.intro or f"The latest {index.title.lower()}."
@@ -77,3 +79,4 @@ class ArticleRssFeed(Feed):
 
 class ArticleAtomFeed(ArticleRssFeed):
     feed_type = Atom1Feed
+    feed_route = "atom_feed"

@@ -157,7 +157,9 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             articles = articles.filter(filters)
         page_of_articles = self.paginate(request, articles)
         path_only = self.listing_url(request, route, **kwargs)
-        canonical = request.build_absolute_uri(path_only)
+        canonical = (self.get_full_url(request) or "") + (
+            self.reverse_subpage(route, kwargs=kwargs) if route else ""
+        )
         if page_of_articles.number > 1:
             canonical += f"?page={page_of_articles.number}"
 
