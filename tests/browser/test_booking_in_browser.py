@@ -1,0 +1,67 @@
+"""A visitor books a consultation in Chromium: errors summarised, fixed, thanked; axe is clean."""
+
+import pytest
+
+import booking.demo
+from booking.models import BookingSubmission
+
+from .conftest import DESKTOP, PHONE, axe_violations, describe
+
+
+@pytest.fixture
+def booking_page(home_page):
+    return booking.demo.load(home_page)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_visitor_fixes_a_bad_email_and_reaches_the_thank_you_page(
+    site_page, booking_page, viewport
+):
+    page = site_page
+    page.set_viewport_size(viewport)
+    page.goto(page.base_url + booking_page.url)
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+
+    page.get_by_label("Full name").fill("Avery Example")
+    page.get_by_label("Email address").fill("avery-at-example")
+    page.get_by_label("Either is fine").check()
+    page.get_by_label("Weekday mornings").check()
+    page.get_by_label("Not sure yet").check()
+    page.get_by_label("How did you hear about the clinic?").select_option("A web search")
+    page.get_by_label("Anything you would like us to know").fill("Mornings are best.")
+    page.get_by_label("I confirm that I am 18 or over").check()
+    page.get_by_label("I agree that Northbridge Mind Clinic may store").check()
+    page.get_by_role("button", name="Send request").click()
+
+    summary = page.get_by_role("alert")
+    assert "There is a problem with your request" in summary.inner_text()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.title().startswith("Error: ")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+
+    summary.get_by_role("link", name="Enter an email address in the right format").click()
+    assert page.evaluate("document.activeElement.id") == "id_email"
+    email = page.get_by_label("Email address")
+    assert email.get_attribute("aria-invalid") == "true"
+    # The other answers were kept; only the email needs fixing.
+    assert page.get_by_label("Full name").input_value() == "Avery Example"
+    assert page.get_by_label("Not sure yet").is_checked()
+    email.fill("avery@example.com")
+    assert page.get_by_label("I agree that Northbridge Mind Clinic may store").is_checked()
+    page.get_by_role("button", name="Send request").click()
+
+    page.wait_for_url("**/book-a-consultation/thank-you/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Thank you")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+    assert BookingSubmission.objects.count() == 1
+
+
+def test_the_honeypot_cannot_be_reached_by_keyboard(site_page, booking_page):
+    page = site_page
+    page.goto(page.base_url + booking_page.url)
+    trap = page.locator("#id_website")
+    assert trap.get_attribute("tabindex") == "-1"
+    assert trap.bounding_box()["x"] < 0
