@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import blog.demo
 import booking.demo
 import home.demo
 import treatments.demo
 
 # Each section adds its own pages below the home page; the order matters for links.
-DEMO_SECTIONS = [booking.demo, treatments.demo]
+DEMO_SECTIONS = [booking.demo, treatments.demo, blog.demo]
 
 
 class Command(BaseCommand):
