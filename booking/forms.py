@@ -169,6 +169,18 @@ class BookingBaseForm(BaseForm):
 class BookingFormBuilder(FormBuilder):
     """Prepends the contact core, appends consent and the honeypot, and bounds every answer."""
 
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        # The error summary lists every message: say which question, not "This field is required".
+        if field.field_type == "checkbox":
+            required = f"Tick the box: {field.label.rstrip('.')}."
+        elif field.field_type in ("checkboxes", "radio", "dropdown", "multiselect"):
+            required = f"Choose an answer to “{field.label}”"
+        else:
+            required = f"Answer the question “{field.label}”"
+        options["error_messages"] = {"required": required}
+        return options
+
     def _max_length(self, field, default):
         return min(getattr(field, "max_length", None) or default, HIGHEST_MAX_LENGTH)
 

@@ -19,7 +19,8 @@ def admin_url(submission):
 def notification_text(page, submission):
     when = date_format(timezone.localtime(submission.submit_time), "DATETIME_FORMAT")
     return (
-        f"A new consultation request arrived through '{page.title}' on {when}.\n\n"
+        f"A new consultation request arrived through '{page.title}'.\n"
+        f"Received: {when}\n\n"
         f"Read it in the admin (sign-in required):\n{admin_url(submission)}\n\n"
         "For privacy, this email does not contain the request itself. "
         "Please do not forward requests by email.\n"

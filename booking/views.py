@@ -13,6 +13,7 @@ from wagtail import log_actions
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from . import export
+from .consent import CONSENT_VERSIONS
 from .models import (
     DELETE_PERMISSION,
     EXPORT_PERMISSION,
@@ -31,6 +32,7 @@ class BookingSubmissionsListView(SubmissionsListView):
     """Wagtail's submissions listing, for managers only, with a safe streaming export."""
 
     results_template_name = "booking/admin/list_submissions.html"
+    page_title = "Booking requests"
 
     def dispatch(self, request, *args, **kwargs):
         require(request.user, VIEW_PERMISSION)
@@ -41,6 +43,12 @@ class BookingSubmissionsListView(SubmissionsListView):
     @property
     def show_export_buttons(self):
         return self.request.user.has_perm(EXPORT_PERMISSION)
+
+    def get_breadcrumbs_items(self):
+        # Wagtail's Forms index needs a page permission that managers do not have: no link there.
+        return self.breadcrumbs_items + [
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}
+        ]
 
     def get(self, request, *args, **kwargs):
         if not self.is_export:
@@ -119,6 +127,7 @@ def submission_detail(request, pk):
     page = submission.page.specific
     data = submission.get_data()
     rows = [(label, display(data.get(name))) for name, label in page.get_data_fields()]
+    rows.append(("Consent text", CONSENT_VERSIONS.get(submission.consent_version, "")))
     return TemplateResponse(
         request,
         "booking/admin/submission_detail.html",

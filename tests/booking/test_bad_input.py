@@ -22,11 +22,15 @@ BAD_INPUT = {
     ),
     "invalid day": ({DAYS: ["Sunday at midnight"]}, f"id_{DAYS}_0", "Select a valid choice"),
     "missing name": ({"full_name": None}, "id_full_name", "Enter your full name"),
-    "missing required question": ({SERVICE: None}, f"id_{SERVICE}_0", "This field is required"),
+    "missing required question": (
+        {SERVICE: None},
+        f"id_{SERVICE}_0",
+        "Choose an answer to “Which service are you interested in?”",
+    ),
     "under 18 not confirmed": (
         {"i_confirm_that_i_am_18_or_over": None},
         "id_i_confirm_that_i_am_18_or_over",
-        "This field is required",
+        "Tick the box: I confirm that I am 18 or over.",
     ),
     "over-long name": ({"full_name": "n" * 121}, "id_full_name", "at most 120 characters"),
     "bad phone": ({"phone": "call me maybe"}, "id_phone", "Enter a phone number"),

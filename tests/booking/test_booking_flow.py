@@ -171,3 +171,27 @@ def test_export_writes_an_audit_entry_with_user_page_and_row_count(
     assert entry.page_id == booking_page.pk
     assert entry.data == {"rows": 1, "format": "csv"}
     assert entry.message == "Exported 1 booking request(s) as CSV"
+
+
+@pytest.mark.parametrize("mode", ["form", "landing"])
+def test_editors_can_preview_the_form_and_the_thank_you_page(
+    client, booking_page, page_editor, mode
+):
+    client.force_login(page_editor)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[booking_page.pk])
+    response = client.get(url, {"mode": mode})
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_manager_reads_one_request_with_its_consent_text(
+    client, booking_page, booking_manager, valid_data
+):
+    client.post(booking_page.url, valid_data)
+    submission = BookingSubmission.objects.get()
+    client.force_login(booking_manager)
+    response = client.get(reverse("booking_submission", args=[submission.pk]))
+    html = response.content.decode()
+    assert "Avery Example" in html
+    assert "Weekday mornings, Saturday mornings" in html
+    assert "may include health information" in html
