@@ -1,5 +1,8 @@
 """Spam and abuse: CSRF, the honeypot and the per-IP rate limit store nothing."""
 
+import os
+import uuid
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -128,3 +131,28 @@ def test_the_cache_key_holds_no_raw_address():
     assert "203.0.113.9" not in key
     assert key.startswith("booking:rate:")
     assert key != ratelimit.cache_key("203.0.113.10")
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (the shared cache)")
+def test_the_counts_live_in_the_shared_redis_cache(booking_page, valid_data, settings):
+    """Two app servers share Redis: a second connection sees the first one's count."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"booking-test-{uuid.uuid4().hex}",
+        }
+    }
+    settings.BOOKING_RATE_LIMIT = 2
+    try:
+        assert Client().post(booking_page.url, valid_data).status_code == 302
+        caches["default"].close()  # as if the next request reached another app server
+        forged = Client().post(booking_page.url, valid_data, HTTP_X_FORWARDED_FOR="1.2.3.4")
+        assert forged.status_code == 302  # no trusted proxy: the header changes nothing
+        assert Client().post(booking_page.url, valid_data).status_code == 429
+        assert BookingSubmission.objects.count() == 2
+        assert caches["default"].get(ratelimit.cache_key("127.0.0.1")) == 3
+    finally:
+        caches["default"].delete(ratelimit.cache_key("127.0.0.1"))  # never flush a shared Redis
