@@ -88,6 +88,13 @@ class TreatmentPageForm(WagtailAdminPageForm):
                 self.fields[name].required = True
                 self.fields[name].error_messages["required"] = message
 
+    def clean(self):
+        cleaned_data = super().clean()
+        # The model's own check is for code that publishes; here the required fields decide,
+        # and a new page is `live` until the view saves it as a draft.
+        self.instance._review_check_deferred = self.is_deferred_validation
+        return cleaned_data
+
 
 class TreatmentPage(ReviewDatesMixin, Page):
     summary = models.TextField(
@@ -151,7 +158,7 @@ class TreatmentPage(ReviewDatesMixin, Page):
     def clean(self):
         super().clean()
         self.clean_review_dates()
-        if self.live:
+        if self.live and not getattr(self, "_review_check_deferred", False):
             missing = {
                 name: message
                 for name, message in REVIEW_REQUIRED_MESSAGES.items()

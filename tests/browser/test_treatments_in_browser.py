@@ -1,0 +1,47 @@
+import pytest
+
+import home.demo
+import treatments.demo
+from treatments.models import TreatmentPage
+
+from .conftest import DESKTOP, PHONE, axe_violations, describe
+
+
+@pytest.fixture
+def demo_treatments(home_page):
+    treatments.demo.load(home.demo.load())
+    return TreatmentPage.objects.get(slug="ketamine-infusion-therapy")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_demo_treatment_page_has_no_axe_violations(site_page, demo_treatments, viewport):
+    site_page.set_viewport_size(viewport)
+    site_page.goto(site_page.base_url + demo_treatments.url)
+    violations = axe_violations(site_page)
+    assert not violations, describe(violations)
+
+
+def test_treatments_index_has_no_axe_violations(site_page, demo_treatments):
+    site_page.goto(site_page.base_url + demo_treatments.get_parent().url)
+    violations = axe_violations(site_page)
+    assert not violations, describe(violations)
+
+
+def test_faq_answers_open_from_the_keyboard(site_page, demo_treatments):
+    site_page.set_viewport_size(PHONE)
+    site_page.goto(site_page.base_url + demo_treatments.url)
+    question = site_page.get_by_text("Can I eat before a session?")
+    answer = site_page.get_by_text("We ask you not to eat for a few hours")
+    assert not answer.is_visible()
+    question.focus()
+    site_page.keyboard.press("Enter")
+    assert answer.is_visible()
+
+
+def test_table_of_contents_links_reach_their_sections(site_page, demo_treatments):
+    site_page.goto(site_page.base_url + demo_treatments.url)
+    site_page.get_by_role("navigation", name="On this page").get_by_role(
+        "link", name="Side effects and risks"
+    ).click()
+    assert site_page.evaluate("location.hash") == "#side-effects-and-risks"
+    assert site_page.locator("#side-effects-and-risks").is_visible()

@@ -1,0 +1,30 @@
+import pytest
+
+from .factories import TreatmentIndexPageFactory
+
+
+@pytest.fixture
+def treatment_index(home_page):
+    return TreatmentIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture(autouse=True)
+def fake_embed_finder(monkeypatch):
+    """Embed validation asks a finder about the URL: answer locally, never over the network."""
+    calls = []
+
+    def find(url, max_width=None, max_height=None):
+        calls.append(url)
+        return {
+            "title": "A video",
+            "type": "video",
+            "html": '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>',
+            "provider_name": "YouTube",
+            "author_name": "",
+            "thumbnail_url": "",
+            "width": 640,
+            "height": 360,
+        }
+
+    monkeypatch.setattr("wagtail.embeds.embeds.get_finder_for_embed", find)
+    return calls

@@ -1,0 +1,81 @@
+"""The demo treatments: published, reviewed, featured, using every block, and loaded once."""
+
+import pytest
+from wagtail.images import get_image_model
+from wagtail.models import Revision
+
+import home.demo
+import treatments.demo
+from clinic.blocks import BodyBlock
+from clinic.models import MedicalDisclaimer
+from treatments.models import TreatmentIndexPage, TreatmentPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(site):
+    home_page = home.demo.load()
+    treatments.demo.load(home_page)
+    return home_page
+
+
+def test_demo_has_an_index_in_menus_and_three_reviewed_live_treatments(demo):
+    index = TreatmentIndexPage.objects.get()
+    assert index.live and index.show_in_menus
+    pages = TreatmentPage.objects.child_of(index).live()
+    assert {page.slug for page in pages} == {
+        "ketamine-infusion-therapy",
+        "ketamine-assisted-psychotherapy",
+        "esketamine-nasal-spray",
+    }
+    for page in pages:
+        assert page.has_review_metadata
+        assert page.reviewer.name == "Dr. Amara Okafor"
+        assert page.next_review_due > page.last_reviewed
+        assert page.hero_image is not None
+        assert len(page.summary) <= 300
+
+
+def test_demo_uses_every_block_type(demo):
+    used = {block.block_type for page in TreatmentPage.objects.all() for block in page.body}
+    assert used == set(BodyBlock().child_blocks)
+
+
+def test_demo_treatments_are_featured_on_the_home_page(client, demo):
+    featured = [item.page.slug for item in demo.featured_treatments.all()]
+    assert "ketamine-infusion-therapy" in featured
+    assert "Esketamine nasal spray" in client.get("/").content.decode()
+
+
+def test_demo_pages_render(client, demo):
+    for page in [TreatmentIndexPage.objects.get(), *TreatmentPage.objects.all()]:
+        assert client.get(page.url).status_code == 200
+
+
+def test_demo_is_cautious_about_off_label_use_and_certified_settings(demo):
+    def text(slug):
+        return str(TreatmentPage.objects.get(slug=slug).body.render_as_block())
+
+    assert "off-label" in text("ketamine-infusion-therapy")
+    assert "certified" in text("esketamine-nasal-spray")
+    for page in TreatmentPage.objects.all():
+        body = str(page.body.render_as_block())
+        assert "Who it may not suit" in body
+        assert "Side effects" in body or "side effects" in body
+
+
+def test_loading_the_demo_again_creates_nothing(demo):
+    counts = (
+        Revision.objects.count(),
+        TreatmentPage.objects.count(),
+        get_image_model().objects.count(),
+        MedicalDisclaimer.objects.count(),
+    )
+    treatments.demo.load(home.demo.load())
+    assert (
+        Revision.objects.count(),
+        TreatmentPage.objects.count(),
+        get_image_model().objects.count(),
+        MedicalDisclaimer.objects.count(),
+    ) == counts
