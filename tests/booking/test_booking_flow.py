@@ -195,3 +195,24 @@ def test_the_manager_reads_one_request_with_its_consent_text(
     assert "Avery Example" in html
     assert "Weekday mornings, Saturday mornings" in html
     assert "may include health information" in html
+
+
+def test_the_booking_page_runs_a_bounded_number_of_queries(
+    client, booking_page, django_assert_max_num_queries
+):
+    client.get(booking_page.url)  # warm the site and settings lookups
+    # 11 today: routing, site, settings and navigation, and one for the editors' questions.
+    with django_assert_max_num_queries(12):
+        assert client.get(booking_page.url).status_code == 200
+
+
+def test_the_managers_listing_runs_a_bounded_number_of_queries(
+    client, booking_page, booking_manager, django_assert_max_num_queries
+):
+    from .factories import BookingSubmissionFactory
+
+    BookingSubmissionFactory.create_batch(20, page=booking_page)
+    client.force_login(booking_manager)
+    url = reverse("wagtailforms:list_submissions", args=[booking_page.pk])
+    with django_assert_max_num_queries(20):
+        assert client.get(url).status_code == 200
