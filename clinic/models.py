@@ -96,6 +96,42 @@ class ClinicSettings(BaseSiteSetting):
     def support_lines(self):
         return [line.value for line in self.crisis_lines if not line.value.get("emergency")]
 
+    def as_medical_clinic(self, url):
+        """schema.org MedicalClinic for the home page's JSON-LD."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalClinic",
+            "name": self.name,
+            "description": self.tagline,
+            "url": url,
+            "medicalSpecialty": "Psychiatric",
+        }
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        if self.street_address:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.street_address,
+                "addressLocality": self.locality,
+                "addressRegion": self.region,
+                "postalCode": self.postal_code,
+                "addressCountry": self.country,
+            }
+        hours = [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": list(block.value["days"]),
+                "opens": block.value["opens"].strftime("%H:%M"),
+                "closes": block.value["closes"].strftime("%H:%M"),
+            }
+            for block in self.opening_hours
+        ]
+        if hours:
+            data["openingHoursSpecification"] = hours
+        return data
+
     @property
     def one_line_address(self):
         parts = [self.street_address, self.locality, f"{self.region} {self.postal_code}".strip()]

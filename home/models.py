@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from blog.models import ArticlePage
 from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
+from clinic.models import ClinicSettings
 
 
 class HomePage(Page):
@@ -28,6 +29,13 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def get_structured_data(self, request):
+        clinic = ClinicSettings.for_request(request)
+        return [clinic.as_medical_clinic(self.get_full_url(request))]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

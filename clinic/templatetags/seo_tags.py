@@ -1,0 +1,71 @@
+"""What search engines and link previews read: descriptions, canonical URLs, JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.simple_tag
+def meta_description(page, fallback=""):
+    """The page's own description (search description, summary, teaser, intro) or the fallback."""
+    if not isinstance(page, Page):
+        return fallback
+    if hasattr(page, "get_meta_description"):
+        text = page.get_meta_description()
+    else:
+        text = page.search_description or getattr(page, "intro", "")
+    text = " ".join(strip_tags(str(text or "")).split())
+    return Truncator(text).chars(300) if text else fallback
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """(title, url) from the home page down to the page itself; empty on the home page."""
+    request = context.get("request")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    ancestors = page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth")
+    trail = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+    return [*trail, (page.title, page.get_url(request))]
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page, trail):
+    """The page's JSON-LD objects plus a BreadcrumbList, as script elements."""
+    request = context.get("request")
+    objects = []
+    if isinstance(page, Page) and hasattr(page, "get_structured_data"):
+        objects.extend(page.get_structured_data(request))
+    if trail:
+        objects.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": title,
+                        "item": request.build_absolute_uri(url) if request else url,
+                    }
+                    for position, (title, url) in enumerate(trail, start=1)
+                ],
+            }
+        )
+    return mark_safe(  # noqa: S308 (JSON with <, > and & escaped cannot close the script)
+        "".join(
+            f'<script type="application/ld+json">{json_for_script(data)}</script>'
+            for data in objects
+        )
+    )
+
+
+def json_for_script(data):
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
