@@ -869,10 +869,6 @@ def hero_image(number, title):
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
     layer = layer.filter(ImageFilter.GaussianBlur(90))
     canvas = PILImage.blend(canvas, layer, 0.9)
-    # A gentle horizon line, like a calm shoreline.
-    line = ImageDraw.Draw(canvas)
-    horizon = rng.randint(560, 720)
-    line.line((0, horizon, width, horizon - rng.randint(-40, 40)), fill=colours[0], width=3)
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=86)
     slug = "".join(c if c.isalnum() else "-" for c in title.lower())[:40].strip("-")
