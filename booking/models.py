@@ -114,6 +114,9 @@ class BookingFormPage(RoutablePageMixin, AbstractEmailForm):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
+    def get_sitemap_urls(self, request=None):
+        return []  # noindex, like its thank-you page: not for search engines
+
     content_panels = AbstractEmailForm.content_panels + [
         FieldPanel("intro"),
         InlinePanel(
