@@ -1,0 +1,66 @@
+import datetime
+import json
+import re
+
+import pytest
+
+from ..factories import PersonFactory
+from .factories import ArticlePageFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def json_ld(html):
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def test_article_page_shows_authors_date_reading_time_and_topic(client, article_index):
+    people = [PersonFactory(name="Dr. First", credentials="MD"), PersonFactory(name="Second")]
+    article = ArticlePageFactory(
+        parent=article_index,
+        authors=people,
+        topic=TopicFactory(name="Integration"),
+        date=datetime.date(2026, 5, 4),
+    )
+    html = client.get(article.url).content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "By Dr. First , MD and Second" in text or "By Dr. First, MD and Second" in text
+    assert "Published 4 May 2026" in text
+    assert "1 min read" in text
+    assert f'href="{article_index.url}topic/integration/"' in html
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+
+
+def test_article_page_describes_itself_for_search_engines(client, article_index):
+    article = ArticlePageFactory(
+        parent=article_index,
+        teaser="A calm teaser.",
+        authors=[PersonFactory(name="Dr. First")],
+        date=datetime.date(2026, 5, 4),
+    )
+    html = client.get(article.url).content.decode()
+    assert '<meta name="description" content="A calm teaser.">' in html
+    assert html.count('rel="canonical"') == 1
+    articles = [data for data in json_ld(html) if data.get("@type") == "Article"]
+    assert articles == [
+        {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": article.title,
+            "description": "A calm teaser.",
+            "url": article.full_url,
+            "author": [{"@type": "Person", "name": "Dr. First"}],
+            "datePublished": "2026-05-04",
+            "about": article.topic.name,
+        }
+    ]
+
+
+def test_each_listing_has_one_canonical_url(client, article_index):
+    ArticlePageFactory(parent=article_index, tags=["sleep"])
+    for route in ("", "tag/sleep/", "?page=1"):
+        html = client.get(article_index.url + route).content.decode()
+        assert html.count('rel="canonical"') == 1
