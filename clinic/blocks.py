@@ -8,6 +8,7 @@ template under templates/blocks/.
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -322,7 +323,7 @@ class CalloutBlock(blocks.StructBlock):
         return context
 
     class Meta:
-        icon = "warning"
+        icon = "info-circle"
         label = "Callout"
         group = GROUP_GUIDANCE
         template = "blocks/callout_block.html"
@@ -344,7 +345,7 @@ class CrisisHelpBlock(blocks.StructBlock):
     )
 
     class Meta:
-        icon = "warning"
+        icon = "mobile-alt"
         label = "Crisis help"
         group = GROUP_GUIDANCE
         template = "blocks/crisis_help_block.html"
@@ -423,7 +424,8 @@ def card_text(page):
     for name in ("summary", "teaser", "intro", "search_description"):
         text = getattr(page, name, "")
         if text and isinstance(text, str):
-            return text
+            # An introduction may be rich text: a card shows it as plain words.
+            return strip_tags(text).strip()
     return ""
 
 
@@ -448,7 +450,8 @@ class RelatedPagesBlock(AnchoredBlockMixin, blocks.StructBlock):
         from wagtail.models import Page
 
         value = dict(self.meta.preview_value)
-        value["pages"] = list(Page.objects.filter(depth__gt=1).live().order_by("path")[:3])
+        # Pages below the home page, e.g. the treatments or the about page.
+        value["pages"] = list(Page.objects.filter(depth__gt=2).live().order_by("path")[:2])
         return self.normalize(value)
 
     class Meta:

@@ -339,7 +339,7 @@ def kap_body(index):
         ),
         table(
             "KAP compared with an infusion course",
-            ["", "Infusion course", "Ketamine-assisted psychotherapy"],
+            ["What differs", "Infusion course", "Ketamine-assisted psychotherapy"],
             [
                 ("Main aim", "Ease symptoms of depression", "Ease symptoms and support therapy"),
                 ("Therapy included", "No, arranged separately", "Yes, before and after"),

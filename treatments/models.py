@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -174,6 +175,40 @@ class TreatmentPage(ReviewDatesMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    def get_structured_data(self, request=None):
+        """schema.org MedicalWebPage with its review, plus an FAQPage when the body has an FAQ."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+        }
+        if self.last_reviewed:
+            data["lastReviewed"] = self.last_reviewed.isoformat()
+        if self.reviewer:
+            data["reviewedBy"] = {
+                "@type": "Person",
+                "name": self.reviewer.name,
+                "description": self.reviewer.credentials,
+            }
+        objects = [data]
+        questions = [
+            {
+                "@type": "Question",
+                "name": item["question"],
+                "acceptedAnswer": {"@type": "Answer", "text": strip_tags(str(item["answer"]))},
+            }
+            for block in self.body
+            if block.block_type == "faq"
+            for item in block.value["items"]
+        ]
+        if questions:
+            objects.append(
+                {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
+            )
+        return objects
+
     def booking_url(self, request=None):
         """The chosen booking page, else the clinic's booking page from the settings."""
         if self.booking_page_id and self.booking_page and self.booking_page.live:
@@ -198,15 +233,14 @@ class TreatmentPage(ReviewDatesMixin, Page):
             if item.treatment.live
         ]
         card_pages = [*specific_pages.values(), *related]
-        card_image_ids = {getattr(page, "hero_image_id", None) for page in card_pages} - {None}
-        card_images = get_image_model().objects.filter(pk__in=card_image_ids).in_bulk()
-        for page in card_pages:
-            if getattr(page, "hero_image_id", None) in card_images:
-                page.hero_image = card_images[page.hero_image_id]
-        images = [*body_images(self.body), *card_images.values()]
-        if self.hero_image:
-            images.append(self.hero_image)
-        prefetch_related_objects(images, "renditions")
+        # This page's hero image and the cards' pictures in one query, renditions in another.
+        pages_with_pictures = [self, *card_pages]
+        image_ids = {getattr(page, "hero_image_id", None) for page in pages_with_pictures}
+        pictures = get_image_model().objects.filter(pk__in=image_ids - {None}).in_bulk()
+        for page in pages_with_pictures:
+            if getattr(page, "hero_image_id", None) in pictures:
+                page.hero_image = pictures[page.hero_image_id]
+        prefetch_related_objects([*body_images(self.body), *pictures.values()], "renditions")
 
         context["specific_pages"] = specific_pages
         context["related_pages"] = related

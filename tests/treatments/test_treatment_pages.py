@@ -143,3 +143,31 @@ def test_index_renders_in_a_fixed_number_of_queries(
     client.get(treatment_index.url)
     with django_assert_max_num_queries(13):
         client.get(treatment_index.url)
+
+
+def test_structured_data_names_the_review_and_the_questions(client, treatment_index):
+    import json
+
+    body = [
+        (
+            "faq",
+            {
+                "heading": "Questions people ask",
+                "heading_level": "h2",
+                "items": [{"question": "Can I drive?", "answer": RichText("<p>No.</p>")}],
+            },
+        )
+    ]
+    page = TreatmentPageFactory(
+        parent=treatment_index,
+        body=body,
+        last_reviewed=datetime.date(2026, 9, 14),
+        reviewer=PersonFactory(name="Dr. Amara Okafor", credentials="MD, psychiatrist"),
+    )
+    scripts = get_soup(client, page).find_all("script", type="application/ld+json")
+    data = {item["@type"]: item for item in (json.loads(s.string) for s in scripts)}
+    assert data["MedicalWebPage"]["lastReviewed"] == "2026-09-14"
+    assert data["MedicalWebPage"]["reviewedBy"]["name"] == "Dr. Amara Okafor"
+    question = data["FAQPage"]["mainEntity"][0]
+    assert question["name"] == "Can I drive?"
+    assert question["acceptedAnswer"]["text"] == "No."
