@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -44,17 +45,22 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page views from the shared cache (clinic/pagecache.py): after HTTPS redirects
+    # and static files, before everything that may set a cookie.
+    "clinic.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -101,6 +107,57 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The page cache (clinic/pagecache.py). PAGE_CACHE=off renders every request.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("off", "false", "0")
+# Seconds a page is kept in the shared cache; publishing empties it long before that.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+# Seconds a browser may reuse a page without asking again (Cache-Control max-age).
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+# Seconds a CDN or shared proxy may keep a page (s-maxage): 0 unless the CDN is purged on
+# publish (see WAGTAILFRONTENDCACHE below), so a shared cache never serves a stale page.
+PAGE_CACHE_S_MAXAGE = 0
+# A name for this release (e.g. the git commit): pages rendered by one release are never
+# served by another. Default: a hash of the static files manifest.
+PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
+# Never served from or stored in the page cache.
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/search/"]
+# Saving or deleting one of these makes every cached page stale (pages show them).
+PAGE_CACHE_INVALIDATED_BY = [
+    "clinic.ClinicSettings",
+    "clinic.Person",
+    "clinic.MedicalDisclaimer",
+    "blog.Topic",
+    "taggit.Tag",
+    "wagtailimages.Image",
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+]
+
+# CDN purge through Wagtail's frontend cache invalidation, when configured:
+# FRONTEND_CACHE_BACKEND = cloudflare | cloudfront | http (a purger such as Varnish).
+FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "").lower()
+if FRONTEND_CACHE_BACKEND:
+    _frontend_backends = {
+        "cloudflare": (
+            "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            {
+                "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+                "ZONEID": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID", ""),
+            },
+        ),
+        "cloudfront": (
+            "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            {"DISTRIBUTION_ID": os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID", "")},
+        ),
+        "http": (
+            "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            {"LOCATION": os.environ.get("FRONTEND_CACHE_PURGE_URL", "")},
+        ),
+    }
+    _backend, _options = _frontend_backends[FRONTEND_CACHE_BACKEND]
+    WAGTAILFRONTENDCACHE = {"default": {"BACKEND": _backend, **_options}}
+    PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "300"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -139,6 +196,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Gravatar would send a hash of each editor's email address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Editors may not paste raw HTML or third-party code anywhere.
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
@@ -168,3 +227,22 @@ BOOKING_TRUSTED_PROXY_COUNT = int(os.environ.get("BOOKING_TRUSTED_PROXY_COUNT", 
 BOOKING_NOTIFY_EMAILS = env_list("BOOKING_NOTIFY_EMAILS")
 # Requests older than this are deleted by `manage.py purge_booking_submissions`.
 BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))
+
+# Content-Security-Policy, enforced everywhere (development and tests too, so a violation
+# shows up long before production). The site and the admin load nothing from other origins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}

@@ -17,3 +17,6 @@ if not os.environ.get("DATABASE_URL"):
 # Serve static files from the apps directly; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests render every request unless they switch the page cache on (tests/test_cache/).
+PAGE_CACHE_ENABLED = False

@@ -1,0 +1,236 @@
+"""The page cache: anonymous page views served from the shared cache, never stale.
+
+How it works
+- `PageCacheMiddleware` answers anonymous GET and HEAD requests from Django's default cache
+  (Redis with REDIS_URL, so every app server shares it; local memory otherwise). A hit is one
+  cache round trip and no SQL.
+- What is stored: a 200 response to a request without a session or messages cookie, for a
+  path outside the admin, documents and search, whose response sets no cookie, has no
+  `private`, `no-store` or `no-cache` in its Cache-Control, and varies on nothing but Cookie.
+  So booking pages (`no-store, private`), anything that hands out a CSRF token, and anything
+  for a signed-in user are never stored.
+- Never stale: every entry carries the cache *generation* it was rendered under. Publishing,
+  unpublishing, moving, deleting or saving a live page, and saving a model that pages show
+  (settings, people, topics, images, sites, privacy rules: PAGE_CACHE_INVALIDATED_BY) bumps
+  the generation, so every page is rendered afresh on its next request, on every server.
+  The generation is read before the page is rendered and stored with it, and bumped again
+  after the transaction commits: a page rendered from rows read before the commit can never
+  be served after it.
+- Cache-Control: `public, max-age=<PAGE_CACHE_MAX_AGE>, s-maxage=<PAGE_CACHE_S_MAXAGE>` on
+  cached pages; `private, no-cache` on any other page that did not say. A CDN keeps pages
+  only when it can be purged (WAGTAILFRONTENDCACHE): see `purge_frontend_cache`.
+"""
+
+import hashlib
+import logging
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+STATUS_HEADER = "X-Page-Cache"
+# Response headers a cached copy keeps (the outer middleware add the security headers anew).
+KEPT_HEADERS = {
+    "content-type",
+    "content-language",
+    "cache-control",
+    "vary",
+    "x-frame-options",
+    "content-security-policy",
+    "content-security-policy-report-only",
+    "link",
+    "x-robots-tag",
+}
+# Fields a draft save writes on a live page; the live content does not change.
+DRAFT_ONLY_FIELDS = {
+    "comments",
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+# Image fields Wagtail fills in lazily while a page renders: no reason to flush pages.
+IMAGE_BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def excluded_paths():
+    return tuple(getattr(settings, "PAGE_CACHE_EXCLUDED_PATHS", ()))
+
+
+def public_cache_control():
+    max_age = int(getattr(settings, "PAGE_CACHE_MAX_AGE", 60))
+    s_maxage = int(getattr(settings, "PAGE_CACHE_S_MAXAGE", 0))
+    return {"public": True, "max_age": max_age, "s_maxage": s_maxage}
+
+
+@lru_cache(maxsize=1)
+def release():
+    """Pages rendered by one release are never served by another (rolling deploys): the key
+    holds PAGE_CACHE_RELEASE, else a hash of the static files manifest, whose hashed names
+    the pages link to."""
+    configured = getattr(settings, "PAGE_CACHE_RELEASE", "")
+    if configured:
+        return configured
+    manifest = settings.STATIC_ROOT and (settings.STATIC_ROOT / "staticfiles.json")
+    try:
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
+    except (OSError, AttributeError, TypeError):
+        return "dev"
+
+
+def page_key(request):
+    """Scheme, host, path and the query string in a stable order."""
+    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    return f"pagecache:page:{release()}:{digest}"
+
+
+def current_generation():
+    return cache.get(GENERATION_KEY, 0)
+
+
+def bump_generation():
+    """Every cached page is stale from now on, on every server sharing the cache."""
+    try:
+        cache.add(GENERATION_KEY, 0, timeout=None)
+        return cache.incr(GENERATION_KEY)
+    except ValueError:  # evicted between add and incr
+        cache.set(GENERATION_KEY, 1, timeout=None)
+        return 1
+
+
+def invalidate(reason=""):
+    """Bump now (this process and the tests see it at once) and again after the commit (no
+    request that read the rows before the commit can have stored them under the new number);
+    then ask the CDN, when there is one, to forget the pages too."""
+    bump_generation()
+    transaction.on_commit(bump_generation)
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        transaction.on_commit(purge_frontend_cache)
+    logger.debug("Page cache invalidated: %s", reason)
+
+
+def purge_frontend_cache():
+    """Every live page of every site, purged from the CDN in batches (Wagtail's frontend cache
+    invalidation: WAGTAILFRONTENDCACHE). A failed purge is logged; s-maxage bounds the rest."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page, Site
+
+    try:
+        batch = PurgeBatch()
+        # Each page's URL plus the extra paths it names in get_cached_paths() (its routes).
+        batch.add_pages(Page.objects.live().public().specific(defer=True))
+        batch.add_urls(f"{site.root_url}/sitemap.xml" for site in Site.objects.all())
+        batch.purge()
+    except Exception:
+        logger.exception("The CDN purge failed")
+
+
+def request_is_cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False  # signed in, or a message waiting to be shown: render it for them
+    return not request.path.startswith(excluded_paths())
+
+
+def response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # a CSRF token was handed out: the page is one visitor's
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "added_new", False):
+        return False
+    directives = {
+        item.split("=")[0].strip().lower()
+        for item in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if directives & {"private", "no-store", "no-cache"}:
+        return False
+    vary = {item.strip().lower() for item in cc_delim_re.split(response.get("Vary", "")) if item}
+    return vary <= {"cookie"}
+
+
+def freeze(response):
+    headers = [(name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS]
+    return (response.status_code, headers, response.content)
+
+
+def thaw(frozen):
+    status, headers, content = frozen
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve anonymous page views from the shared cache; see the module's docstring.
+
+    Place it after SecurityMiddleware and WhiteNoiseMiddleware (static files never reach it,
+    HTTPS redirects come first) and before SessionMiddleware (so it sees the cookies every
+    other middleware sets, and a hit runs none of them).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled():
+            return self.get_response(request)
+        if not request_is_cacheable(request):
+            return self.private(self.get_response(request))
+
+        key = page_key(request)
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+        except Exception:
+            logger.exception("The page cache is unreachable; rendering the page")
+            return self.private(self.get_response(request))
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            response = thaw(entry[1])
+            response[STATUS_HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if not response_is_cacheable(request, response):
+            return self.private(response)
+        patch_cache_control(response, **public_cache_control())
+        if request.method == "GET":
+            timeout = int(getattr(settings, "PAGE_CACHE_TIMEOUT", 3600))
+            try:
+                cache.set(key, (generation, freeze(response)), timeout)
+            except Exception:
+                logger.exception("Could not store a page in the page cache")
+        response[STATUS_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def private(response):
+        """Nothing we do not store may be kept by a CDN or shared proxy unless the view said."""
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-cache"
+        response[STATUS_HEADER] = "skip"
+        return response

@@ -1,0 +1,65 @@
+"""What makes the page cache forget every page (clinic.pagecache.invalidate).
+
+Pages: published, unpublished, moved, deleted, or a live page saved by code (demo loaders,
+shell, data migrations) rather than through publish. A draft save of a live page does not
+change what visitors see and is ignored.
+
+Models that pages show: PAGE_CACHE_INVALIDATED_BY in the settings, as "app_label.Model"
+(clinic settings, people, the medical disclaimer, topics, tags, images, sites, privacy rules).
+A label whose app is not installed is skipped, so `clinic` depends on no app.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import pagecache
+from .pagecache import DRAFT_ONLY_FIELDS, IMAGE_BOOKKEEPING_FIELDS
+
+
+def on_page_event(sender, instance=None, **kwargs):
+    pagecache.invalidate(f"{sender.__name__} {getattr(instance, 'pk', '')}")
+
+
+def on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw or not isinstance(instance, Page) or not instance.live:
+        return
+    if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    pagecache.invalidate(f"live page {instance.pk} saved")
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        pagecache.invalidate(f"page {instance.pk} deleted")
+
+
+def on_shown_model_changed(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw:
+        return
+    if update_fields is not None and set(update_fields) <= IMAGE_BOOKKEEPING_FIELDS:
+        return  # Wagtail filling in an image's size or hash while rendering
+    pagecache.invalidate(f"{sender._meta.label} {instance.pk} changed")
+
+
+def invalidating_models():
+    for label in getattr(settings, "PAGE_CACHE_INVALIDATED_BY", ()):
+        try:
+            yield apps.get_model(label)
+        except LookupError:
+            continue
+
+
+def connect():
+    page_published.connect(on_page_event, dispatch_uid="pagecache_published")
+    page_unpublished.connect(on_page_event, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(on_page_event, dispatch_uid="pagecache_moved")
+    # Page subclasses send their own signals: listen to all senders, keep the pages.
+    post_save.connect(on_page_saved, dispatch_uid="pagecache_page_saved")
+    post_delete.connect(on_page_deleted, dispatch_uid="pagecache_page_deleted")
+    for model in invalidating_models():
+        uid = f"pagecache_{model._meta.label_lower}"
+        post_save.connect(on_shown_model_changed, sender=model, dispatch_uid=uid + "_saved")
+        post_delete.connect(on_shown_model_changed, sender=model, dispatch_uid=uid + "_deleted")

@@ -1,0 +1,33 @@
+import pytest
+from django.core.cache import cache
+
+from clinic.models import ClinicSettings
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, site):
+    """The page cache on (the test settings switch it off), empty before and after.
+
+    The clinic's settings are made first: Wagtail creates them on the first page view,
+    and that save (rightly) makes the page just rendered stale.
+    """
+    ClinicSettings.for_site(site)
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def fetch(client, url, **kwargs):
+    """GET a URL; the page's text and the page cache's verdict (hit, miss or skip)."""
+    response = client.get(url, **kwargs)
+    assert response.status_code == 200, (url, response.status_code)
+    return response.content.decode(), response.get("X-Page-Cache")
+
+
+def warm(client, url):
+    """Render a page once, then check the second view is served from the cache."""
+    fetch(client, url)
+    text, verdict = fetch(client, url)
+    assert verdict == "hit", url
+    return text
