@@ -317,7 +317,7 @@ class ArticlePage(ReviewDatesMixin, Page):
             # Publishing sets first_published_at before saving: the date follows it.
             self.date = timezone.localdate(self.first_published_at)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
+        if update_fields is not None and {"body", "first_published_at"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "reading_time", "date"}
         super().save(*args, **kwargs)
 

@@ -64,3 +64,27 @@ def test_each_listing_has_one_canonical_url(client, article_index):
     for route in ("", "tag/sleep/", "?page=1"):
         html = client.get(article_index.url + route).content.decode()
         assert html.count('rel="canonical"') == 1
+
+
+def test_hero_image_carries_the_editors_alt_text_and_card_pictures_are_decorative(
+    client, article_index
+):
+    article = ArticlePageFactory(parent=article_index, hero_image_alt="Soft green shapes.")
+    page_html = client.get(article.url).content.decode()
+    assert 'alt="Soft green shapes."' in page_html
+    index_html = client.get(article_index.url).content.decode()
+    card_img = re.search(r'<img [^>]*class="card__image"[^>]*>', index_html)
+    assert card_img and 'alt=""' in card_img.group(0)
+
+
+def test_article_and_index_previews_render(article_index):
+    article = ArticlePageFactory(parent=article_index, tags=["sleep"])
+    ArticlePageFactory(parent=article_index, tags=["sleep"])
+    assert article.make_preview_request().status_code == 200
+    assert article_index.make_preview_request().status_code == 200
+
+
+def test_topic_slug_is_made_from_its_name():
+    topic = TopicFactory.build(name="Mind, body and spirit", slug="")
+    topic.save()
+    assert topic.slug == "mind-body-and-spirit"
