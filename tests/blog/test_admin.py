@@ -126,3 +126,20 @@ def test_reviewer_publishes_a_clinicians_article_with_review_dates(client, revie
     assert "Page last reviewed:" in html
     assert "Next review due:" in html
     assert "Medically reviewed by Dr. Reviewing Person, MD" in html
+
+
+def test_clinician_can_choose_and_add_topics(client, clinician):
+    TopicFactory(name="Integration")
+    client.force_login(clinician)
+    chooser = client.get(reverse("wagtailsnippetchoosers_blog_topic:choose"))
+    assert chooser.status_code == 200
+    assert "Integration" in chooser.content.decode()
+    assert client.get(reverse("wagtailsnippets_blog_topic:add")).status_code == 200
+
+
+def test_clinician_opens_an_existing_article_in_the_editor(client, clinician, article_index):
+    article = ArticlePageFactory(parent=article_index, tags=["sleep"])
+    client.force_login(clinician)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
+    assert response.status_code == 200
+    assert "Related articles" in response.content.decode()
