@@ -1,7 +1,7 @@
 """Treatment pages: what a therapy is, who it may help, what to expect, reviewed by a clinician."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
@@ -40,6 +40,15 @@ REVIEW_REQUIRED_MESSAGES = {
     "reviewer": "Choose the clinician who reviewed this page: a treatment page cannot be "
     "published without a named reviewer.",
 }
+
+
+class ReviewMetadataMissing(ValidationError, PermissionDenied):
+    """A treatment page went to be published without its review metadata.
+
+    A ValidationError, so forms show it on the fields; also a PermissionDenied, so an admin
+    view that publishes without a form (approving from the dashboard) answers with a message
+    and a redirect instead of a server error. Approval runs in a transaction, so it is undone.
+    """
 
 
 class TreatmentIndexPage(Page):
@@ -156,17 +165,30 @@ class TreatmentPage(ReviewDatesMixin, Page):
     class Meta:
         verbose_name = "treatment page"
 
+    def missing_review_metadata(self):
+        """{field: message} for the review metadata a published page must have."""
+        if not self.live or getattr(self, "_review_check_deferred", False):
+            return {}
+        return {
+            name: message
+            for name, message in REVIEW_REQUIRED_MESSAGES.items()
+            if not getattr(self, f"{name}_id" if name == "reviewer" else name)
+        }
+
     def clean(self):
         super().clean()
         self.clean_review_dates()
-        if self.live and not getattr(self, "_review_check_deferred", False):
-            missing = {
-                name: message
-                for name, message in REVIEW_REQUIRED_MESSAGES.items()
-                if not getattr(self, f"{name}_id" if name == "reviewer" else name)
-            }
-            if missing:
-                raise ValidationError(missing)
+        if missing := self.missing_review_metadata():
+            raise ReviewMetadataMissing(missing)
+
+    def full_clean(self, *args, **kwargs):
+        try:
+            super().full_clean(*args, **kwargs)
+        except ValidationError as error:
+            # Django gathers every error in a plain ValidationError: keep ours recognisable.
+            if self.missing_review_metadata() and hasattr(error, "error_dict"):
+                raise ReviewMetadataMissing(error.error_dict) from error
+            raise
 
     @property
     def delivery_method_labels(self):

@@ -120,3 +120,32 @@ def test_clinicians_cannot_publish_directly(client, clinician, treatment_index):
         data,
     )
     assert not TreatmentPage.objects.live().exists()
+
+
+def test_approving_from_the_dashboard_without_review_metadata_publishes_nothing(
+    client, clinician, reviewer, treatment_index
+):
+    client.force_login(clinician)
+    data = treatment_form_data(reviewer=None, last_reviewed="")
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=("treatments", "treatmentpage", treatment_index.pk)),
+        data,
+    )
+    assert response.status_code == 302
+    page = TreatmentPage.objects.get()
+    # A draft without metadata cannot be submitted from the editor, but a workflow may still
+    # reach it (for example started before the metadata was removed in a later draft).
+    page.save_revision(user=clinician)
+    workflow = treatment_index.get_workflow()
+    workflow.start(page, clinician)
+    task_state = page.current_workflow_task_state
+
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)),
+        {"comment": ""},
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live
+    assert page.workflow_in_progress
