@@ -152,8 +152,8 @@ ARTICLES = [
             ),
             heading("Courage with a guide"),
             text(
-                "<p>Hanuman does not leap alone: he acts in service of others and with the "
-                "support of his companions. Ketamine-assisted psychotherapy (KAP) also "
+                "<p>Hanuman's leap is not a solo adventure: he acts in service of others, "
+                "encouraged by his companions. Ketamine-assisted psychotherapy (KAP) also "
                 "relies on companionship. A therapist helps you prepare, stays with you "
                 "during the medicine session, and helps you make sense of it afterwards.</p>"
                 "<p>Facing painful memories or feelings can take real courage. Nobody "
