@@ -45,6 +45,14 @@ class DuePage:
         return "Overdue" if self.overdue else "Due soon"
 
     @property
+    def due_display(self):
+        """e.g. '10 December 2026 (in 14 days)' or '1 November 2026 (25 days ago)'."""
+        days = (self.next_review_due - timezone.localdate()).days
+        span = f"{abs(days)} day{'' if abs(days) == 1 else 's'}"
+        when = "today" if days == 0 else f"in {span}" if days > 0 else f"{span} ago"
+        return f"{self.next_review_due.day} {self.next_review_due:%B %Y} ({when})"
+
+    @property
     def reviewer_name(self):
         return str(self.reviewer) if self.reviewer else "No reviewer named"
 

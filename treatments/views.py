@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 from django.utils.functional import cached_property
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
@@ -32,8 +32,8 @@ class PagesDueForReviewView(ReportView):
             get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.page.pk]),
         ),
         Column("page_type", label="Type"),
-        StatusTagColumn("status", label="Status", primary=lambda row: row.overdue),
-        DateColumn("next_review_due", label="Next review due"),
+        Column("status", label="Status"),
+        Column("due_display", label="Next review due"),
         Column("reviewer_name", label="Medically reviewed by"),
     ]
 

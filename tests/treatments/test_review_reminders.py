@@ -86,6 +86,9 @@ def test_report_lists_due_pages_with_reviewer_and_date(client, reviewer, due_pag
     assert "Overdue draft page" not in html
     assert "Dr. Amara Okafor, MD, psychiatrist" in html
     assert "Overdue" in html and "Due soon" in html
+    assert "31 May 2026 (1 day ago)" in html
+    assert "1 June 2026 (today)" in html
+    assert "1 July 2026 (in 30 days)" in html
 
 
 def test_report_is_in_the_reports_menu(client, reviewer):
