@@ -858,17 +858,18 @@ def hero_image(number, title):
         return existing
     background, colours = PALETTES[number % len(PALETTES)]
     rng = random.Random(number)  # the same picture on every machine
-    width, height = 1600, 1000
+    # Drawn and blurred at a quarter of the size, then enlarged: smooth, and quick to make.
+    width, height = 400, 250
     canvas = PILImage.new("RGB", (width, height), background)
     layer = PILImage.new("RGB", (width, height), background)
     draw = ImageDraw.Draw(layer)
     for shape in range(7):
         colour = colours[shape % len(colours)]
-        radius = rng.randint(160, 420)
+        radius = rng.randint(40, 105)
         x, y = rng.randint(0, width), rng.randint(0, height)
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
-    layer = layer.filter(ImageFilter.GaussianBlur(90))
-    canvas = PILImage.blend(canvas, layer, 0.9)
+    layer = layer.filter(ImageFilter.GaussianBlur(22))
+    canvas = PILImage.blend(canvas, layer, 0.9).resize((1600, 1000), PILImage.Resampling.BICUBIC)
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=86)
     slug = "".join(c if c.isalnum() else "-" for c in title.lower())[:40].strip("-")
