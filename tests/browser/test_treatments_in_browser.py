@@ -21,6 +21,14 @@ def test_demo_treatment_page_has_no_axe_violations(site_page, demo_treatments, v
     assert not violations, describe(violations)
 
 
+@pytest.mark.parametrize("slug", ["ketamine-assisted-psychotherapy", "esketamine-nasal-spray"])
+def test_other_demo_treatment_pages_have_no_axe_violations(site_page, demo_treatments, slug):
+    site_page.set_viewport_size(PHONE)
+    site_page.goto(site_page.base_url + TreatmentPage.objects.get(slug=slug).url)
+    violations = axe_violations(site_page)
+    assert not violations, describe(violations)
+
+
 def test_treatments_index_has_no_axe_violations(site_page, demo_treatments):
     site_page.goto(site_page.base_url + demo_treatments.get_parent().url)
     violations = axe_violations(site_page)
