@@ -46,12 +46,27 @@ def heading_level_block(default="h2"):
     )
 
 
+def unique_anchor(anchor, used):
+    """The anchor, or anchor-2, anchor-3... when an earlier heading on the page took it."""
+    candidate, number = anchor, 2
+    while candidate in used:
+        candidate, number = f"{anchor}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
 class AnchoredBlockMixin:
-    """Gives the block template `anchor`, the id its heading carries."""
+    """Gives the block template `anchor`, the id its heading carries.
+
+    A page whose context has a `used_anchors` set gets ids that are unique on the page, in
+    the same order as `table_of_contents` numbers them.
+    """
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = heading_anchor(value)
+        anchor = heading_anchor(value)
+        used = (parent_context or {}).get("used_anchors")
+        context["anchor"] = unique_anchor(anchor, used) if used is not None else anchor
         return context
 
 
@@ -484,19 +499,24 @@ class BodyBlock(blocks.StreamBlock):
         block_counts = {}
 
 
-def table_of_contents(body):
-    """The (anchor, text) of every h2 in a body: heading blocks and blocks with a heading."""
-    entries = []
+def table_of_contents(body, reserved=()):
+    """The anchor and text of every h2 in a body: heading blocks and blocks with a heading.
+
+    Anchors are made unique as the blocks will make them when the page passes a
+    `used_anchors` set holding the same `reserved` ids.
+    """
+    entries, used = [], set(reserved)
     for block in body or []:
-        value = block.value
-        if not hasattr(value, "get"):
+        if not isinstance(block.block, AnchoredBlockMixin):
             continue
+        value = block.value
+        anchor = unique_anchor(heading_anchor(value), used)
         if block.block_type == "heading":
             level, text = value.get("level"), value.get("text")
         else:
             level, text = value.get("heading_level"), value.get("heading")
         if level == "h2" and text:
-            entries.append({"anchor": heading_anchor(value), "text": text})
+            entries.append({"anchor": anchor, "text": text})
     return entries
 
 

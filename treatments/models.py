@@ -33,6 +33,13 @@ DELIVERY_LABELS = dict(DELIVERY_METHODS)
 
 # A table of contents appears once a page has this many section headings.
 TOC_MIN_HEADINGS = 3
+# Ids the treatment page template gives its own sections; body headings never take them.
+PAGE_ANCHORS = (
+    *("main", "site-nav", "site-nav-list", "header-search"),
+    *("footer-contact", "footer-hours", "footer-urgent"),
+    *("at-a-glance", "toc-heading", "related-treatments", "booking-heading"),
+    "disclaimer-heading",
+)
 
 REVIEW_REQUIRED_MESSAGES = {
     "last_reviewed": "Add the date of the last clinical review: a treatment page cannot be "
@@ -240,8 +247,10 @@ class TreatmentPage(ReviewDatesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        toc = table_of_contents(self.body)
+        toc = table_of_contents(self.body, reserved=PAGE_ANCHORS)
         context["table_of_contents"] = toc if len(toc) >= TOC_MIN_HEADINGS else []
+        # The body's headings take ids in order, skipping those the page template uses.
+        context["used_anchors"] = set(PAGE_ANCHORS)
 
         # Fetch every page and picture the body links to in a fixed number of queries.
         linked_ids = {page.pk for page in body_linked_pages(self.body)}

@@ -171,3 +171,26 @@ def test_structured_data_names_the_review_and_the_questions(client, treatment_in
     question = data["FAQPage"]["mainEntity"][0]
     assert question["name"] == "Can I drive?"
     assert question["acceptedAnswer"]["text"] == "No."
+
+
+def test_clinical_reviewers_edit_the_disclaimer_and_clinicians_do_not(client, reviewer, clinician):
+    from django.urls import reverse
+
+    disclaimer = MedicalDisclaimer.objects.create(title="About", text="<p>Old.</p>")
+    url = reverse("wagtailsnippets_clinic_medicaldisclaimer:edit", args=[disclaimer.pk])
+    client.force_login(reviewer)
+    assert client.get(url).status_code == 200
+    client.force_login(clinician)
+    assert client.get(url).status_code in (302, 403)
+
+
+def test_repeated_headings_get_unique_ids_that_the_contents_link_to(client, treatment_index):
+    body = headings("Side effects", "At a glance", "Side effects")
+    page = TreatmentPageFactory(parent=treatment_index, body=body)
+    html = get_soup(client, page)
+    ids = [tag["id"] for tag in html.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    toc_targets = [a["href"].lstrip("#") for a in html.select("nav.toc a")]
+    assert toc_targets == ["side-effects", "at-a-glance-2", "side-effects-2"]
+    for target in toc_targets:
+        assert html.find(id=target).name == "h2"
