@@ -27,7 +27,8 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
@@ -98,6 +99,25 @@ def page_key(request):
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
     return f"pagecache:page:{release()}:{digest}"
+
+
+@lru_cache(maxsize=1)
+def _get_many():
+    """cache.get_many, minus the redis.Redis client Django builds on every call (a third of
+    the cost of a hit): one client per process, over Django's own connection pool."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        return backend.get_many
+    client = backend._cache.get_client()
+    loads = backend._cache._serializer.loads
+
+    def get_many(keys):
+        values = client.mget([backend.make_and_validate_key(key) for key in keys])
+        return {
+            key: loads(value) for key, value in zip(keys, values, strict=True) if value is not None
+        }
+
+    return get_many
 
 
 def current_generation():
@@ -178,9 +198,8 @@ def freeze(response):
 
 def thaw(frozen):
     status, headers, content = frozen
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
+    response = HttpResponse(content, status=status, headers=dict(headers))
+    response["Content-Length"] = str(len(content))
     return response
 
 
@@ -203,7 +222,7 @@ class PageCacheMiddleware:
 
         key = page_key(request)
         try:
-            found = cache.get_many([GENERATION_KEY, key])
+            found = _get_many()([GENERATION_KEY, key])
         except Exception:
             logger.exception("The page cache is unreachable; rendering the page")
             return self.private(self.get_response(request))
