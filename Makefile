@@ -53,9 +53,12 @@ check-deploy: install
 		$(UV) run --frozen python manage.py check --deploy --fail-level WARNING
 
 ## bench: time and peak memory of the streaming CSV export of 5,000 and 50,000 booking requests
-## (a throwaway SQLite file in /tmp, or a throwaway test_ database when DATABASE_URL is set)
+## (a throwaway SQLite file in /tmp, or a throwaway test_ database when DATABASE_URL is set);
+## then the site under load (scripts/bench_site.py: PostgreSQL database clinic_bench, dropped
+## and made again, Redis db 14, gunicorn, wrk; page cache on and off) -> bench-results/site.json
 bench: install
 	$(UV) run --frozen python scripts/bench_export.py
+	$(UV) run --frozen python scripts/bench_site.py
 
 clean:
 	rm -rf .venv .tools staticfiles .test-media

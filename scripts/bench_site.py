@@ -3,19 +3,20 @@
     uv run python scripts/bench_site.py        # or: make bench
 
 What it does, with no manual step:
-1. Drops and recreates a PostgreSQL database (DATABASE_URL, default
-   postgres://postgres@127.0.0.1:5432/clinic_bench), migrates it, loads the demo site and
-   counts the SQL queries of one uncached request of each page; then adds 1,000 articles and
-   20 treatment pages and counts again (the two counts must be equal).
+1. Drops and recreates a PostgreSQL database, clinic_bench, on DATABASE_URL's server
+   (default postgres://postgres@127.0.0.1:5432; BENCH_DATABASE_URL names another), migrates
+   it, loads the demo site and counts the SQL queries of one uncached request of each
+   page; then adds 1,000 articles and 20 treatment pages and counts again (the two counts
+   must be equal).
 2. Collects the static files and serves the site with gunicorn (2 x cores + 1 sync workers)
-   under the production settings, Redis (REDIS_URL, default redis://127.0.0.1:6379/14,
+   under the production settings, Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379/14,
    flushed) as the shared cache, on a free port between 18000 and 18999.
 3. Drives each page with wrk (installed with apt-get when missing and allowed): 16
    connections for BENCH_SECONDS (default 10) each, page cache on, then off.
 4. Prints a table and writes bench-results/site.json. Stops everything it started.
 
-Environment: DATABASE_URL, REDIS_URL, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ARTICLES,
-BENCH_TREATMENTS.
+Environment: DATABASE_URL or BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SECONDS,
+BENCH_CONNECTIONS, BENCH_ARTICLES, BENCH_TREATMENTS.
 """
 
 # A script that runs the tools it measures with: subprocesses and local URLs by design.
@@ -38,8 +39,21 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results" / "site.json"
 
-DATABASE_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/clinic_bench")
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14")
+
+def bench_database_url():
+    """BENCH_DATABASE_URL, else the server of DATABASE_URL with a database named clinic_bench:
+    it is dropped and made again, so it is never DATABASE_URL's own database."""
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"]
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith(("postgres://", "postgresql://")):
+        server = "postgres://postgres@127.0.0.1:5432/"
+    return urlunsplit(urlsplit(server)._replace(path="/clinic_bench", query=""))
+
+
+DATABASE_URL = bench_database_url()
+# Flushed at each run: never REDIS_URL, which may hold something that matters.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000"))
