@@ -168,3 +168,24 @@ def test_an_image_size_filled_in_while_rendering_does_not_empty_the_cache(client
     image.file_size = None
     image.save(update_fields=["file_size"])
     assert fetch(client, article.url)[1] == "hit"
+
+
+def test_a_configured_cdn_is_told_to_forget_every_page_after_the_commit(
+    article, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    purged = []
+    monkeypatch.setattr(PurgeBatch, "purge", lambda batch, **kwargs: purged.extend(batch.urls))
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.dummy.DummyBackend"}
+    }
+    article.title = "Rest after a session"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        article.save_revision().publish()
+    assert purged == []  # nothing before the commit: the CDN would fetch the old page again
+    for callback in callbacks:
+        callback()
+    assert any(url.endswith("/articles/sleep-after-a-session/") for url in purged)
+    assert any(url.endswith("/articles/") for url in purged)
+    assert any(url.endswith("/sitemap.xml") for url in purged)
