@@ -164,7 +164,7 @@ STANDARD_PAGES = [
 
 
 def load():
-    """Create or update the home app's demo content. Safe to run again."""
+    """The clinic's settings, people, home and crisis pages. Creates only what is missing."""
     site = Site.objects.get(is_default_site=True)
     home = HomePage.objects.first()
     if not home.intro:
@@ -180,10 +180,7 @@ def load():
     site.save()
 
     for data in PEOPLE:
-        Person.objects.update_or_create(name=data["name"], defaults=data)
-
-    for data in STANDARD_PAGES:
-        get_or_create_child(home, StandardPage, **data)
+        Person.objects.get_or_create(name=data["name"], defaults=data)
 
     crisis_page = get_or_create_child(
         home,
@@ -205,6 +202,21 @@ def load():
     )
 
     clinic = ClinicSettings.for_site(site)
+    if not clinic.crisis_lines:
+        fill_clinic_settings(clinic, crisis_page)
+
+    if getattr(settings, "DEMO_ACCOUNTS", False):
+        create_demo_accounts()
+    return home
+
+
+def load_pages(home):
+    """About, contact and privacy: loaded last, so the menu lists the treatments first."""
+    for data in STANDARD_PAGES:
+        get_or_create_child(home, StandardPage, **data)
+
+
+def fill_clinic_settings(clinic, crisis_page):
     clinic.name = "Northbridge Mind Clinic"
     clinic.tagline = (
         "Careful, evidence-informed ketamine therapy for depression that has not lifted."
@@ -220,10 +232,6 @@ def load():
     clinic.crisis_lines = [("line", line) for line in CRISIS_LINES]
     clinic.crisis_page = crisis_page
     clinic.save()
-
-    if getattr(settings, "DEMO_ACCOUNTS", False):
-        create_demo_accounts()
-    return home
 
 
 def get_or_create_child(parent, page_class, slug, **fields):

@@ -18,4 +18,5 @@ class Command(BaseCommand):
         home_page = home.demo.load()
         for section in DEMO_SECTIONS:
             section.load(home_page)
+        home.demo.load_pages(home_page)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
