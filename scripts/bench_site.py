@@ -56,6 +56,7 @@ DATABASE_URL = bench_database_url()
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WARM_UP_SECONDS = 2
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000"))
 TREATMENTS = int(os.environ.get("BENCH_TREATMENTS", "20"))
 WORKERS = 2 * (os.cpu_count() or 1) + 1
@@ -346,13 +347,13 @@ def parse_latency(text, percent):
     return round(float(match.group(1)) * UNITS[match.group(2)], 2) if match else None
 
 
-def run_wrk(url):
+def run_wrk(url, seconds=SECONDS):
     result = subprocess.run(
         [
             "wrk",
             "-t2",
             f"-c{CONNECTIONS}",
-            f"-d{SECONDS}s",
+            f"-d{seconds}s",
             "--latency",
             "-H",
             "X-Forwarded-Proto: https",
@@ -392,8 +393,9 @@ def measure(paths, page_cache):
             if path is None:
                 continue
             url = f"http://127.0.0.1:{port}{path}"
-            for _ in range(3):  # renditions made, the cache warm (when on)
-                status, headers, body = fetch(url)
+            status, headers, body = fetch(url)  # renditions made, the cache warm (when on)
+            run_wrk(url, seconds=WARM_UP_SECONDS)  # every worker has compiled its templates
+            status, headers, body = fetch(url)
             row = run_wrk(url)
             row.update(
                 path=path,
