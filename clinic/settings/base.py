@@ -107,8 +107,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# The page cache (clinic/pagecache.py). PAGE_CACHE=off renders every request.
-PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("off", "false", "0")
+# The page cache (clinic/pagecache.py): on with Redis, whose generation number every app
+# server and worker shares. Without Redis each process would keep its own copies and only
+# the process that saw a change would forget them: PAGE_CACHE=on there only for a single
+# process. PAGE_CACHE=off renders every request.
+_page_cache = os.environ.get("PAGE_CACHE") or ("on" if REDIS_URL else "off")
+PAGE_CACHE_ENABLED = _page_cache.lower() in ("on", "true", "1")
 # Seconds a page is kept in the shared cache; publishing empties it long before that.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 # Seconds a browser may reuse a page without asking again (Cache-Control max-age).

@@ -16,6 +16,7 @@ REQUIRED = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "clinic.example"}
 
 
 def production(**env):
+    env = {"REDIS_URL": "", "PAGE_CACHE": "", **env}  # empty: as if unset
     result = run_with_production_settings(SHOW, **REQUIRED, **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -51,6 +52,14 @@ def test_a_configured_cdn_purge_lets_shared_caches_keep_pages(backend):
     assert settings["s_maxage"] == 600
 
 
-def test_the_page_cache_can_be_switched_off():
-    assert production()["page_cache"] is True
-    assert production(PAGE_CACHE="off")["page_cache"] is False
+def test_the_page_cache_is_on_with_a_shared_cache_and_can_be_switched_off():
+    redis = {"REDIS_URL": "redis://127.0.0.1:6379/9"}
+    assert production(**redis)["page_cache"] is True
+    assert production(**redis, PAGE_CACHE="off")["page_cache"] is False
+
+
+def test_without_redis_the_page_cache_is_off_unless_asked_for():
+    """Each worker would keep its own copies, and only the one that saw a change would
+    forget them: on only when asked, for a single process."""
+    assert production()["page_cache"] is False
+    assert production(PAGE_CACHE="on")["page_cache"] is True
