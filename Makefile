@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(UV) run --frozen python manage.py
 
-.PHONY: run install migrate demo serve test lint check-deploy chromium bench clean
+.PHONY: run install migrate demo serve test lint check-deploy chromium bench clean lighthouse
 
 ## run: install, migrate, load the demo site and serve it at http://127.0.0.1:8000
 run: install migrate demo serve
@@ -62,3 +62,7 @@ bench: install
 
 clean:
 	rm -rf .venv .tools staticfiles .test-media
+
+## lighthouse: Lighthouse scores (mobile) of the main pages under production settings
+lighthouse: install
+	$(UV) run --frozen python scripts/lighthouse.py
