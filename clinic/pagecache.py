@@ -23,6 +23,7 @@ How it works
 
 import hashlib
 import logging
+import uuid
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
@@ -121,17 +122,18 @@ def _get_many():
 
 
 def current_generation():
-    return cache.get(GENERATION_KEY, 0)
+    """The generation pages are rendered under now: a random token, made when missing (first
+    request, or Redis evicted it). Tokens never repeat, so an old copy can never come back."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def bump_generation():
     """Every cached page is stale from now on, on every server sharing the cache."""
-    try:
-        cache.add(GENERATION_KEY, 0, timeout=None)
-        return cache.incr(GENERATION_KEY)
-    except ValueError:  # evicted between add and incr
-        cache.set(GENERATION_KEY, 1, timeout=None)
-        return 1
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def invalidate(reason=""):
@@ -226,7 +228,7 @@ class PageCacheMiddleware:
         except Exception:
             logger.exception("The page cache is unreachable; rendering the page")
             return self.private(self.get_response(request))
-        generation = found.get(GENERATION_KEY, 0)
+        generation = found.get(GENERATION_KEY) or current_generation()
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             response = thaw(entry[1])

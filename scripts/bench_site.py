@@ -22,6 +22,7 @@ BENCH_CONNECTIONS, BENCH_ARTICLES, BENCH_TREATMENTS.
 # A script that runs the tools it measures with: subprocesses and local URLs by design.
 # ruff: noqa: S310, S603, S607
 
+import io
 import json
 import os
 import re
@@ -251,7 +252,7 @@ def prepare(out_file):
     django.setup()
     from django.core.management import call_command
 
-    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
     demo_counts = count_queries(page_paths())
     started = time.monotonic()
     add_articles(ARTICLES)

@@ -1,6 +1,7 @@
 """Anonymous page views come from the cache; nothing personal or private ever does."""
 
 import pytest
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -156,3 +157,13 @@ def test_the_key_holds_no_visitor_data():
 
 def test_fetch_helper_reports_the_verdict(client, home_page):
     assert fetch(client, "/")[1] == "miss"
+
+
+def test_a_lost_generation_never_brings_an_old_copy_back(client, home_page):
+    """Redis may evict the generation token: the copies stored under it are never served
+    again, whatever token comes next."""
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    cache.delete(pagecache.GENERATION_KEY)
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
