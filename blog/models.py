@@ -241,6 +241,8 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 class ArticlePage(ReviewDatesMixin, Page):
     """An article by one or more clinicians, with a topic, tags and related articles."""
 
+    og_type = "article"
+
     teaser = models.TextField(
         max_length=300,
         help_text="One or two sentences (at most 300 characters) for cards, feeds and "
@@ -352,6 +354,10 @@ class ArticlePage(ReviewDatesMixin, Page):
             data["dateModified"] = timezone.localdate(self.last_published_at).isoformat()
         if self.topic:
             data["about"] = self.topic.name
+        if self.hero_image and request:
+            # The same rendition as og:image, so it is made once and reused.
+            picture = self.hero_image.get_rendition("fill-1200x630")
+            data["image"] = request.build_absolute_uri(picture.url)
         return [data]
 
     def get_index(self):

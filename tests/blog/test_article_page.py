@@ -3,8 +3,9 @@ import json
 import re
 
 import pytest
+import time_machine
 
-from ..factories import PersonFactory
+from ..factories import ImageFactory, PersonFactory
 from .factories import ArticlePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +41,13 @@ def test_article_page_describes_itself_for_search_engines(client, article_index)
         teaser="A calm teaser.",
         authors=[PersonFactory(name="Dr. First")],
         date=datetime.date(2026, 5, 4),
+        hero_image=ImageFactory(),
     )
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 12, tzinfo=datetime.UTC)):
+        article.save_revision().publish()
     html = client.get(article.url).content.decode()
     assert '<meta name="description" content="A calm teaser.">' in html
+    assert '<meta property="og:type" content="article">' in html
     assert html.count('rel="canonical"') == 1
     articles = [data for data in json_ld(html) if data.get("@type") == "Article"]
     assert articles == [
@@ -54,7 +59,9 @@ def test_article_page_describes_itself_for_search_engines(client, article_index)
             "url": article.full_url,
             "author": [{"@type": "Person", "name": "Dr. First"}],
             "datePublished": "2026-05-04",
+            "dateModified": "2026-06-01",
             "about": article.topic.name,
+            "image": "http://testserver" + article.hero_image.get_rendition("fill-1200x630").url,
         }
     ]
 

@@ -194,3 +194,13 @@ def test_repeated_headings_get_unique_ids_that_the_contents_link_to(client, trea
     assert toc_targets == ["side-effects", "at-a-glance-2", "side-effects-2"]
     for target in toc_targets:
         assert html.find(id=target).name == "h2"
+
+
+def test_no_faq_page_in_the_structured_data_without_an_faq(client, treatment_index):
+    import json
+
+    page = TreatmentPageFactory(parent=treatment_index, body=[])
+    scripts = get_soup(client, page).find_all("script", type="application/ld+json")
+    types = {json.loads(script.string)["@type"] for script in scripts}
+    assert "MedicalWebPage" in types
+    assert "FAQPage" not in types
