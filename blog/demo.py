@@ -17,6 +17,8 @@ from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
+from clinic.demo import callout, heading
+from clinic.demo import paragraph as text
 from clinic.models import Person
 
 from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
@@ -68,20 +70,8 @@ PALETTES = [
 ]
 
 
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level, "anchor": ""})
-
-
-def text(html):
-    return ("paragraph", RichText(html))
-
-
 def quote(words, attribution):
     return ("quote", {"quote": words, "attribution": attribution, "shared_with_consent": False})
-
-
-def callout(kind, title, html):
-    return ("callout", {"kind": kind, "heading": title, "text": RichText(html)})
 
 
 def checklist(title, items, tone="neutral"):

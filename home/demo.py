@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
+from clinic.demo import heading, paragraph
 from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 from clinic.models import ClinicSettings, Person
 
@@ -87,14 +88,6 @@ OPENING_HOURS = [
         "closes": datetime.time(13),
     },
 ]
-
-
-def paragraph(html):
-    return ("paragraph", html)
-
-
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level, "anchor": ""})
 
 
 STANDARD_PAGES = [

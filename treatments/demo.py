@@ -13,6 +13,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
 
+from clinic.demo import callout, heading, paragraph
 from clinic.models import MedicalDisclaimer, Person
 
 from .models import TreatmentIndexPage, TreatmentPage
@@ -72,18 +73,6 @@ def get_or_create_picture(key):
         image.file = ImageFile(buffer, name=f"treatment-{key}.jpg")
         image.save()
     return image
-
-
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level, "anchor": ""})
-
-
-def paragraph(html):
-    return ("paragraph", html)
-
-
-def callout(kind, title, html):
-    return ("callout", {"kind": kind, "heading": title, "text": html})
 
 
 def checklist(title, tone, items, level="h2"):
