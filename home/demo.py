@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from clinic.demo import heading, paragraph
+from clinic.demo import get_or_create_picture, heading, paragraph
 from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 from clinic.models import ClinicSettings, Person
 
@@ -161,6 +161,13 @@ def load():
     site = Site.objects.get(is_default_site=True)
     home = HomePage.objects.first()
     if not home.intro:
+        home.hero_image = get_or_create_picture(
+            "Early light over still water, abstract",
+            (221, 236, 232),
+            (247, 242, 232),
+            (186, 213, 204),
+            "home-hero.jpg",
+        )
         home.intro = (
             "<p>We help adults whose depression has not improved with other treatments. "
             "Every course starts with a careful assessment, and every session is medically "

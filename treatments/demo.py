@@ -5,14 +5,8 @@ Pictures are calm abstract gradients drawn here with Pillow: nothing is download
 """
 
 import datetime
-import io
-import math
 
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFilter
-from wagtail.images import get_image_model
-
+from clinic import demo
 from clinic.demo import callout, heading, paragraph
 from clinic.models import MedicalDisclaimer, Person
 
@@ -42,37 +36,9 @@ PICTURES = {
 }
 
 
-def gradient_picture(top, bottom, accent, size=(1600, 1000)):
-    """A soft vertical gradient with one blurred circle: calm, and small as a JPEG."""
-    width, height = size
-    picture = PILImage.new("RGB", size)
-    draw = ImageDraw.Draw(picture)
-    for y in range(height):
-        t = y / (height - 1)
-        eased = 0.5 - math.cos(math.pi * t) / 2
-        colour = tuple(round(a + (b - a) * eased) for a, b in zip(top, bottom, strict=True))
-        draw.line([(0, y), (width, y)], fill=colour)
-    glow = PILImage.new("L", size, 0)
-    ImageDraw.Draw(glow).ellipse(
-        [width * 0.52, height * 0.18, width * 0.92, height * 0.82], fill=150
-    )
-    glow = glow.filter(ImageFilter.GaussianBlur(radius=width // 12))
-    picture = PILImage.composite(PILImage.new("RGB", size, accent), picture, glow)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=82)
-    return buffer
-
-
 def get_or_create_picture(key):
-    Image = get_image_model()
     title, top, bottom, accent = PICTURES[key]
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        buffer = gradient_picture(top, bottom, accent)
-        image = Image(title=title, description="")
-        image.file = ImageFile(buffer, name=f"treatment-{key}.jpg")
-        image.save()
-    return image
+    return demo.get_or_create_picture(title, top, bottom, accent, f"treatment-{key}.jpg")
 
 
 def checklist(title, tone, items, level="h2"):
