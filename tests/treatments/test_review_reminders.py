@@ -138,3 +138,22 @@ def test_command_says_so_when_nothing_is_due(treatment_index, capsys):
     call_command("pages_due_for_review")
     assert "No page is overdue" in capsys.readouterr().out
     assert TreatmentPage.objects.count() == 1
+
+
+@time_machine.travel(datetime.datetime(2026, 6, 1, 12, 0), tick=False)
+def test_dashboard_reminds_reviewers_of_pages_due(client, reviewer, booking_manager, due_pages):
+    client.force_login(reviewer)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="due-for-review-heading"' in html
+    assert "Overdue infusion page</a>: overdue, 31 May 2026 (1 day ago)." in html
+    assert "Due in thirty-one days page" not in html
+
+    client.force_login(booking_manager)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="due-for-review-heading"' not in html
+
+
+def test_dashboard_says_nothing_when_nothing_is_due(client, reviewer, treatment_index):
+    client.force_login(reviewer)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="due-for-review-heading"' not in html
