@@ -58,11 +58,11 @@ check-deploy: install
 ## and made again, Redis db 14, gunicorn, wrk; page cache on and off) -> bench-results/site.json
 bench: install
 	$(UV) run --frozen python scripts/bench_export.py
-	$(UV) run --frozen python scripts/bench_site.py
+	$(UV) run --frozen python -m scripts.bench_site
 
 clean:
 	rm -rf .venv .tools staticfiles .test-media
 
 ## lighthouse: Lighthouse scores (mobile) of the main pages under production settings
 lighthouse: install
-	$(UV) run --frozen python scripts/lighthouse.py
+	$(UV) run --frozen python -m scripts.lighthouse

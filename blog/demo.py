@@ -17,7 +17,7 @@ from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
-from clinic.demo import callout, heading
+from clinic.demo import callout, get_or_create_child, heading
 from clinic.demo import paragraph as text
 from clinic.models import Person
 
@@ -792,17 +792,15 @@ ARTICLES = [
 
 def load(home_page):
     """Create the article index, topics and articles unless they exist. Safe to run again."""
-    index = ArticleIndexPage.objects.child_of(home_page).filter(slug="articles").first()
-    if index is None:
-        index = ArticleIndexPage(
-            title="Articles",
-            slug="articles",
-            show_in_menus=True,
-            intro="Writing from our psychiatrists and therapists on ketamine treatment, "
-            "therapy, trauma and integration.",
-        )
-        home_page.add_child(instance=index)
-        index.save_revision().publish()
+    index = get_or_create_child(
+        home_page,
+        ArticleIndexPage,
+        slug="articles",
+        title="Articles",
+        show_in_menus=True,
+        intro="Writing from our psychiatrists and therapists on ketamine treatment, "
+        "therapy, trauma and integration.",
+    )
 
     topics = {}
     for slug, name, description in TOPICS:

@@ -6,6 +6,7 @@ link to it through ClinicSettings.booking_page.
 
 from wagtail.models import Site
 
+from clinic.demo import get_or_create_child
 from clinic.models import ClinicSettings
 
 from .models import BookingFormField, BookingFormPage
@@ -70,23 +71,23 @@ THANK_YOU = (
 
 def load(home_page):
     """Create the booking page once and point every 'Book a consultation' link at it."""
-    page = BookingFormPage.objects.child_of(home_page).filter(slug=SLUG).first()
-    if page is None:
-        page = BookingFormPage(
-            title="Book a consultation",
-            slug=SLUG,
-            intro=INTRO,
-            thank_you_text=THANK_YOU,
-            to_address="bookings@northbridge-clinic.example",
-            subject="New consultation request",
-            show_in_menus=False,
-            search_description="Ask for a first call about ketamine treatment at "
-            "Northbridge Mind Clinic.",
-        )
-        for sort_order, question in enumerate(QUESTIONS):
-            page.form_fields.add(BookingFormField(sort_order=sort_order, **question))
-        home_page.add_child(instance=page)
-        page.save_revision().publish()
+    page = get_or_create_child(
+        home_page,
+        BookingFormPage,
+        slug=SLUG,
+        title="Book a consultation",
+        intro=INTRO,
+        thank_you_text=THANK_YOU,
+        to_address="bookings@northbridge-clinic.example",
+        subject="New consultation request",
+        show_in_menus=False,
+        search_description="Ask for a first call about ketamine treatment at "
+        "Northbridge Mind Clinic.",
+        form_fields=[
+            BookingFormField(sort_order=sort_order, **question)
+            for sort_order, question in enumerate(QUESTIONS)
+        ],
+    )
 
     site = Site.objects.get(is_default_site=True)
     clinic = ClinicSettings.for_site(site)

@@ -54,3 +54,13 @@ def get_or_create_picture(title, top, bottom, accent, filename):
         image.file = ImageFile(gradient_picture(top, bottom, accent), name=filename)
         image.save()
     return image
+
+
+def get_or_create_child(parent, page_class, slug, **fields):
+    """Create and publish the child page with this slug unless it exists (editors' changes stay)."""
+    page = page_class.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = page_class(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    return page

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from clinic.demo import get_or_create_picture, heading, paragraph
+from clinic.demo import get_or_create_child, get_or_create_picture, heading, paragraph
 from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 from clinic.models import ClinicSettings, Person
 
@@ -232,16 +232,6 @@ def fill_clinic_settings(clinic, crisis_page):
     clinic.crisis_lines = [("line", line) for line in CRISIS_LINES]
     clinic.crisis_page = crisis_page
     clinic.save()
-
-
-def get_or_create_child(parent, page_class, slug, **fields):
-    """Create and publish the child page with this slug unless it exists (editors' changes stay)."""
-    page = page_class.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = page_class(slug=slug, **fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-    return page
 
 
 def create_demo_accounts():

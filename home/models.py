@@ -10,6 +10,7 @@ from wagtail.search import index
 from blog.models import ArticlePage
 from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clinic.models import ClinicSettings
+from treatments.models import TreatmentPage
 
 
 class HomePage(Page):
@@ -37,13 +38,22 @@ class HomePage(Page):
         clinic = ClinicSettings.for_request(request)
         return [clinic.as_medical_clinic(self.get_full_url(request))]
 
+    def live_featured_treatments(self):
+        """The chosen live treatments in the editor's order, pictures and renditions included."""
+        order = [featured.page_id for featured in self.featured_treatments.all()]
+        pages = (
+            TreatmentPage.objects.live()
+            .filter(pk__in=order)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .defer_streamfields()
+            .in_bulk()
+        )
+        return [pages[pk] for pk in order if pk in pages]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_treatments"] = [
-            featured.page
-            for featured in self.featured_treatments.select_related("page")
-            if featured.page.live
-        ]
+        context["featured_treatments"] = self.live_featured_treatments()
         context["latest_articles"] = ArticlePage.objects.descendant_of(self).for_listing()[:3]
         return context
 

@@ -1,6 +1,6 @@
 """Benchmark the public site under load, with the page cache on and off.
 
-    uv run python scripts/bench_site.py        # or: make bench
+    uv run python -m scripts.bench_site        # or: make bench
 
 What it does, with no manual step:
 1. Drops and recreates a PostgreSQL database, clinic_bench, on DATABASE_URL's server
@@ -27,8 +27,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,6 +34,8 @@ import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+from scripts import servers
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results" / "site.json"
@@ -268,54 +268,10 @@ def prepare(out_file):
 # ----------------------------------------------------------- serving and load
 
 
-def free_port(first=18000, last=18999):
-    for port in range(first, last + 1):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("No free port between 18000 and 18999")
-
-
 def start_gunicorn(port, page_cache):
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "clinic.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(WORKERS),
-        "--log-level",
-        "warning",
-    ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=server_env(page_cache), start_new_session=True
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited at start")
-        try:
-            fetch(f"http://127.0.0.1:{port}/")
-            return process
-        except OSError:
-            time.sleep(0.3)
-    stop(process)
-    raise RuntimeError("gunicorn did not answer within 60 s")
-
-
-def stop(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    process = servers.start_gunicorn(port, server_env(page_cache), workers=WORKERS)
+    servers.wait_until_answering(f"http://127.0.0.1:{port}/", process, headers=HEADERS)
+    return process
 
 
 def fetch(url):
@@ -382,7 +338,7 @@ def measure(paths, page_cache):
     each page, so every page is compared with the ceiling measured under the same load
     (this machine is shared: a single CSS run would compare apples with a moving target)."""
     flush_redis()
-    port = free_port()
+    port = servers.free_ports()[0]
     state = "on" if page_cache else "off"
     log(f"Serving with gunicorn on 127.0.0.1:{port}, {WORKERS} workers, page cache {state}")
     process = start_gunicorn(port, page_cache)
@@ -413,7 +369,7 @@ def measure(paths, page_cache):
                 f"p99 {row['p99_ms']} ms  {row.get('share_of_static_rps', '')}"
             )
     finally:
-        stop(process)
+        servers.stop(process)
     return rows
 
 

@@ -13,14 +13,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from scripts import servers
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / ".tools/lighthouse/node_modules/.bin/lighthouse"
 LIGHTHOUSE_VERSION = "13.5.0"
-PORT = 18950
 PAGES = {
     "home": "/",
     "treatment": "/treatments/ketamine-infusion-therapy/",
@@ -66,30 +65,15 @@ def main():
     ):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
 
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "clinic.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    port = servers.free_ports()[0]
+    server = servers.start_gunicorn(port, env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_for(f"http://127.0.0.1:{PORT}/")
+        servers.wait_until_answering(f"http://127.0.0.1:{port}/", server)
         results = {
-            name: audit(f"http://127.0.0.1:{PORT}{path}", env) for name, path in PAGES.items()
+            name: audit(f"http://127.0.0.1:{port}{path}", env) for name, path in PAGES.items()
         }
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        servers.stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
 
     report(results)
@@ -110,17 +94,6 @@ def install_lighthouse():
             ],
             check=True,
         )
-
-
-def wait_for(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (our own local server)
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"The site did not answer at {url}")
 
 
 def audit(url, env):

@@ -3,6 +3,7 @@ from wagtail.models import Site
 
 from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 from home.models import HomePage
+from scripts.servers import free_ports
 
 from .factories import SuperuserFactory, UserFactory
 
@@ -41,18 +42,4 @@ def booking_manager(db):
 def pytest_configure(config):
     """Serve browser tests below 32768: ports above are handed to client sockets here."""
     if not config.getoption("liveserver", None):
-        config.option.liveserver = f"127.0.0.1:{free_port()}"
-
-
-def free_port(first=20000, last=30000):
-    import random
-    import socket
-
-    for port in random.sample(range(first, last), 50):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("No free port for the live test server")
+        config.option.liveserver = f"127.0.0.1:{free_ports(1, 20000, 30000)[0]}"

@@ -15,17 +15,17 @@ CI runs both, so there it always runs.
 
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from scripts.servers import free_ports, start_gunicorn, stop, wait_until_answering
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = ("127.0.0.1", 5432)
@@ -76,20 +76,6 @@ print(article.pk)
 """
 
 
-def free_ports(count, first=18000, last=18999):
-    ports = []
-    for port in range(first, last + 1):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        ports.append(port)
-        if len(ports) == count:
-            return ports
-    raise RuntimeError("No free ports between 18000 and 18999")
-
-
 class Browser:
     """Just enough of a browser: keeps cookies (secure ones too: the test speaks plain HTTP
     to the app, as a TLS-terminating proxy would), never follows redirects."""
@@ -120,31 +106,6 @@ class Browser:
 
     def csrf_token(self):
         return self.cookies["csrftoken"]
-
-
-def wait_for(url, process, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn for {url} exited with {process.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except urllib.error.HTTPError:
-            return  # it answers
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
-
-
-def stop(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -190,26 +151,10 @@ def servers(tmp_path_factory):
         manage("shell", "-c", SEED)
         urls = []
         for port in free_ports(2):
-            process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "clinic.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "2",
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=ROOT,
-                env=env,
-                start_new_session=True,
-            )
+            process = start_gunicorn(port, env)
             processes.append(process)
             urls.append(f"http://127.0.0.1:{port}")
-            wait_for(urls[-1] + "/", process)
+            wait_until_answering(urls[-1] + "/", process)
         yield {"a": urls[0], "b": urls[1], "manage": manage}
     finally:
         for process in processes:

@@ -7,7 +7,7 @@ Pictures are calm abstract gradients drawn here with Pillow: nothing is download
 import datetime
 
 from clinic import demo
-from clinic.demo import callout, heading, paragraph
+from clinic.demo import callout, get_or_create_child, heading, paragraph
 from clinic.models import MedicalDisclaimer, Person
 
 from .models import TreatmentIndexPage, TreatmentPage
@@ -531,17 +531,15 @@ def load(home_page):
     if not MedicalDisclaimer.objects.exists():
         MedicalDisclaimer.objects.create(title="About this information", text=DISCLAIMER)
 
-    index = TreatmentIndexPage.objects.child_of(home_page).first()
-    if index is None:
-        index = TreatmentIndexPage(
-            title="Treatments",
-            slug="treatments",
-            show_in_menus=True,
-            intro="The treatments we offer for depression that has not lifted, what each "
-            "involves, and who it may and may not suit.",
-        )
-        home_page.add_child(instance=index)
-        index.save_revision().publish()
+    index = get_or_create_child(
+        home_page,
+        TreatmentIndexPage,
+        slug="treatments",
+        title="Treatments",
+        show_in_menus=True,
+        intro="The treatments we offer for depression that has not lifted, what each "
+        "involves, and who it may and may not suit.",
+    )
 
     room = get_or_create_picture("room")
     bodies = {
