@@ -1,8 +1,8 @@
 """RSS 2.0 and Atom feeds of the latest articles below an ArticleIndexPage.
 
 The index page's routes build a feed for itself: `ArticleRssFeed(index)(request)`.
-Items come from the same listing query as the cards (StreamFields deferred, authors
-prefetched), plus one prefetch for tags, so a feed runs a fixed number of queries.
+Items come from the same listing query as the cards (StreamFields deferred), plus one
+prefetch each for authors and tags, so a feed runs a fixed number of queries.
 """
 
 import datetime

@@ -1,8 +1,9 @@
 """Articles: an index with tag and topic filters and feeds, and the articles themselves.
 
 Listings run a fixed number of queries however many articles there are: one query for
-the articles (with their topics), and one prefetch each for hero images, their card
-renditions and authors. Page URLs come from the request's cached site root paths.
+the articles (with their topics and hero images), and one for the renditions of the cards
+the fragment cache lacks. Feeds add one prefetch each for authors and tags. Page URLs come
+from the request's cached site root paths.
 """
 
 import math
@@ -23,7 +24,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.blocks.field_block import BaseChoiceBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -37,7 +37,7 @@ FEED_LENGTH = 20
 RELATED_ARTICLES = 3
 
 # The renditions an article card asks for (templates/blog/includes/article_card.html):
-# prefetched with the listing so that no card queries for its picture.
+# fetched in one query for all the cards a listing has to render.
 CARD_IMAGE_SIZES = ("fill-400x267", "fill-800x533")
 CARD_IMAGE_FORMATS = ("avif", "webp", "jpeg")
 CARD_RENDITION_SPECS = tuple(
@@ -91,22 +91,20 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.live().public().with_card_data()
 
     def with_card_data(self):
-        """Newest first, StreamFields deferred, topics joined; images, renditions, authors
-        prefetched (one query each, whatever the number of articles)."""
+        """Newest first, StreamFields deferred, topic and hero image joined: a card needs no
+        other query (its renditions come with the card, see blog/templatetags/article_tags)."""
         return (
-            self.defer_streamfields()
-            .select_related("topic")
-            .prefetch_related(
-                Prefetch(
-                    "hero_image",
-                    queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITION_SPECS),
-                ),
-                Prefetch(
-                    "authors",
-                    queryset=ArticleAuthor.objects.select_related("person").order_by("sort_order"),
-                ),
-            )
-            .order_by("-date", "-pk")
+            self.defer_streamfields().select_related("topic", "hero_image").order_by("-date", "-pk")
+        )
+
+    def with_feed_data(self):
+        """Card data plus authors and tags, one prefetch each, for feed items."""
+        return self.with_card_data().prefetch_related(
+            Prefetch(
+                "authors",
+                queryset=ArticleAuthor.objects.select_related("person").order_by("sort_order"),
+            ),
+            "tags",
         )
 
 
@@ -130,9 +128,6 @@ class ArticleIndexPage(RoutablePageMixin, Page):
     def visible_articles(self):
         """The live, public articles below this index (public() costs a query: call once)."""
         return ArticlePage.objects.child_of(self).live().public()
-
-    def articles(self):
-        return self.visible_articles().with_card_data()
 
     def listing_url(self, request=None, route=None, **kwargs):
         """The path of the index, or of one of its filtered listings."""
@@ -235,7 +230,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         return ArticleAtomFeed(self)(request)
 
     def feed_articles(self):
-        return self.articles().prefetch_related("tags")[:FEED_LENGTH]
+        return self.visible_articles().with_feed_data()[:FEED_LENGTH]
 
 
 class ArticlePage(ReviewDatesMixin, Page):

@@ -103,7 +103,7 @@ def page_key(request):
 
 
 @lru_cache(maxsize=1)
-def _get_many():
+def cache_get_many():
     """cache.get_many, minus the redis.Redis client Django builds on every call (a third of
     the cost of a hit): one client per process, over Django's own connection pool."""
     backend = caches["default"]
@@ -224,7 +224,7 @@ class PageCacheMiddleware:
 
         key = page_key(request)
         try:
-            found = _get_many()([GENERATION_KEY, key])
+            found = cache_get_many()([GENERATION_KEY, key])
         except Exception:
             logger.exception("The page cache is unreachable; rendering the page")
             return self.private(self.get_response(request))

@@ -7,15 +7,19 @@ change what visitors see and is ignored.
 Models that pages show: PAGE_CACHE_INVALIDATED_BY in the settings, as "app_label.Model"
 (clinic settings, people, the medical disclaimer, topics, tags, images, sites, privacy rules).
 A label whose app is not installed is skipped, so `clinic` depends on no app.
+
+Renditions deleted (a purge): cached fragments that name their files are rendered anew
+(clinic.fragments).
 """
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import pagecache
+from . import fragments, pagecache
 from .pagecache import DRAFT_ONLY_FIELDS, IMAGE_BOOKKEEPING_FIELDS
 
 
@@ -44,6 +48,10 @@ def on_shown_model_changed(sender, instance, update_fields=None, raw=False, **kw
     pagecache.invalidate(f"{sender._meta.label} {instance.pk} changed")
 
 
+def on_rendition_deleted(sender, instance, **kwargs):
+    fragments.bump_version()
+
+
 def invalidating_models():
     for label in getattr(settings, "PAGE_CACHE_INVALIDATED_BY", ()):
         try:
@@ -59,6 +67,8 @@ def connect():
     # Page subclasses send their own signals: listen to all senders, keep the pages.
     post_save.connect(on_page_saved, dispatch_uid="pagecache_page_saved")
     post_delete.connect(on_page_deleted, dispatch_uid="pagecache_page_deleted")
+    rendition_model = get_image_model().get_rendition_model()
+    post_delete.connect(on_rendition_deleted, sender=rendition_model, dispatch_uid="fragments")
     for model in invalidating_models():
         uid = f"pagecache_{model._meta.label_lower}"
         post_save.connect(on_shown_model_changed, sender=model, dispatch_uid=uid + "_saved")
