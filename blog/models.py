@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from clinic import pagecache
 from clinic.blocks import BodyBlock
 from clinic.models import ReviewDatesMixin
 
@@ -136,13 +137,16 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             url += self.reverse_subpage(route, kwargs=kwargs)
         return url
 
-    def paginate(self, request, articles):
-        """The requested page of articles; 404 for a page that is not a number or out of range."""
+    def paginate(self, request, articles, listing):
+        """The requested page of articles; 404 for a page that is not a number or out of range.
+        The count of a listing is shared until the next change (clinic.pagecache.remember)."""
         number = request.GET.get("page", "1")
         if not number.isascii() or not number.isdigit():
             raise Http404("Page numbers are whole numbers.")
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        paginator.count = pagecache.remember(f"article-count:{listing}", articles.count)
         try:
-            return Paginator(articles, ARTICLES_PER_PAGE).page(int(number))
+            return paginator.page(int(number))
         except InvalidPage as error:
             raise Http404(str(error)) from error
 
@@ -151,7 +155,8 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         articles = visible.with_card_data()
         if filters is not None:
             articles = articles.filter(filters)
-        page_of_articles = self.paginate(request, articles)
+        listing = f"{self.pk}:{route}:{kwargs.get('slug')}"
+        page_of_articles = self.paginate(request, articles, listing)
         path_only = self.listing_url(request, route, **kwargs)
         canonical = (self.get_full_url(request) or "") + (
             self.reverse_subpage(route, kwargs=kwargs) if route else ""
@@ -180,7 +185,10 @@ class ArticleIndexPage(RoutablePageMixin, Page):
                 "next_url": page_of_articles.has_next()
                 and page_url(page_of_articles.next_page_number()),
                 "canonical_url": canonical,
-                "topics": Topic.objects.filter(pk__in=visible.values("topic_id")),
+                "topics": pagecache.remember(
+                    f"article-topics:{self.pk}",
+                    lambda: list(Topic.objects.filter(pk__in=visible.values("topic_id"))),
+                ),
                 "current_route": route,
                 "current_slug": kwargs.get("slug"),
             },

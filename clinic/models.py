@@ -7,8 +7,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Site
 from wagtail.search import index
 
+from . import pagecache
 from .blocks import CrisisLineBlock, OpeningHoursBlock
 
 
@@ -73,6 +75,18 @@ class ClinicSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "clinic settings"
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings, read once per change and shared by every page view
+        (clinic.pagecache.remember); the admin edits them through for_site, uncached."""
+        attr = cls.get_cache_attr_name()
+        site = None if hasattr(request, attr) else Site.find_for_request(request)
+        if site is not None:
+            settings = pagecache.remember(f"clinic-settings:{site.pk}", lambda: cls.for_site(site))
+            settings._request = request  # for page URLs, as Wagtail does
+            setattr(request, attr, settings)
+        return super().for_request(request)
 
     @property
     def crisis_url(self):

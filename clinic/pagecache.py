@@ -131,6 +131,33 @@ def current_generation():
     return generation
 
 
+def remember(name, compute):
+    """compute() once per generation, shared by every server: for what every page shows and
+    only invalidations change (the clinic's settings, the menu). Like a page, the value is
+    stored with the generation read before it was computed, so it is never stale.
+
+    Only when the cache is shared (SHARED_DATA_CACHE: on with Redis); with a cache in each
+    process, a change seen by one process would leave the others' copies current."""
+    if not getattr(settings, "SHARED_DATA_CACHE", False):
+        return compute()
+    key = f"pagecache:data:{release()}:{name}"
+    try:
+        found = cache_get_many()([GENERATION_KEY, key])
+    except Exception:
+        logger.exception("The shared cache is unreachable; computing %s", name)
+        return compute()
+    generation = found.get(GENERATION_KEY) or current_generation()
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    try:
+        cache.set(key, (generation, value), int(getattr(settings, "PAGE_CACHE_TIMEOUT", 3600)))
+    except Exception:
+        logger.exception("Could not store %s in the shared cache", name)
+    return value
+
+
 def bump_generation():
     """Every cached page is stale from now on, on every server sharing the cache."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)

@@ -12,7 +12,12 @@ What it does, with no manual step:
    under the production settings, Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379/14,
    flushed) as the shared cache, on a free port between 18000 and 18999.
 3. Drives each page with wrk (installed with apt-get when missing and allowed): 16
-   connections for BENCH_SECONDS (default 10) each, page cache on, then off.
+   connections for BENCH_SECONDS (default 10) each, in three modes:
+   - cached: the page cache on (anonymous page views from Redis);
+   - uncached: the page cache off, every view renders its page; what every page shows
+     (settings, menu, a listing's count and topics) and article cards come from the caches
+     below the page cache, as on a page-cache miss right after a publish elsewhere;
+   - nothing cached: those off too, every view reads and renders everything.
 4. Prints a table and writes bench-results/site.json. Stops everything it started.
 
 Environment: DATABASE_URL or BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SECONDS,
@@ -77,8 +82,17 @@ PAGES = [
 ]
 
 
-def server_env(page_cache):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAGE_CACHE"))}
+# Mode -> the switches of clinic/settings/base.py.
+MODES = {
+    "cached": {"PAGE_CACHE": "on", "SHARED_DATA_CACHE": "on", "FRAGMENT_CACHE": "on"},
+    "uncached": {"PAGE_CACHE": "off", "SHARED_DATA_CACHE": "on", "FRAGMENT_CACHE": "on"},
+    "nothing cached": {"PAGE_CACHE": "off", "SHARED_DATA_CACHE": "off", "FRAGMENT_CACHE": "off"},
+}
+SWITCHES = ("DJANGO_", "PAGE_CACHE", "SHARED_DATA_CACHE", "FRAGMENT_CACHE")
+
+
+def server_env(mode):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(SWITCHES)}
     env.update(
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
         SECRET_KEY="bench-only-" + "x" * 50,
@@ -87,8 +101,8 @@ def server_env(page_cache):
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,
         MEDIA_ROOT=str(MEDIA_ROOT),
-        PAGE_CACHE="on" if page_cache else "off",
         PYTHONPATH=str(ROOT),
+        **MODES[mode],
     )
     return env
 
@@ -119,11 +133,11 @@ def flush_redis():
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-def manage(*args, page_cache=False):
+def manage(*args):
     subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=server_env(page_cache),
+        env=server_env("uncached"),
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -132,12 +146,15 @@ def manage(*args, page_cache=False):
 # ------------------------------------------------- inside Django (prepare step)
 
 
-def count_queries(paths):
-    """SQL queries of one uncached request of each page (after a first view that makes the
-    image renditions)."""
+def count_queries(paths, after_publish=False):
+    """SQL queries of one request of each page with the page cache off (after a first view
+    that makes the image renditions). after_publish: as on the first view after a publish
+    elsewhere, when the shared data must be read again (the article cards are unchanged)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    from clinic import pagecache
 
     client = Client(headers=HEADERS)
     counts = {}
@@ -145,6 +162,8 @@ def count_queries(paths):
         if label == "static css" or path is None:
             continue
         assert client.get(path).status_code == 200, path
+        if after_publish:
+            pagecache.bump_generation()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         assert response.status_code == 200, path
@@ -258,18 +277,30 @@ def prepare(out_file):
     add_articles(ARTICLES)
     add_treatments(TREATMENTS)
     log(f"  {ARTICLES} articles and {TREATMENTS} treatments in {time.monotonic() - started:.0f} s")
+    analyze()
     paths = page_paths()
-    full_counts = count_queries(paths)
-    Path(out_file).write_text(
-        json.dumps({"paths": paths, "queries_demo": demo_counts, "queries_full": full_counts})
-    )
+    prepared = {
+        "paths": paths,
+        "queries_demo": demo_counts,
+        "queries_full": count_queries(paths),
+        "queries_after_publish": count_queries(paths, after_publish=True),
+    }
+    Path(out_file).write_text(json.dumps(prepared))
+
+
+def analyze():
+    """Planner statistics for the rows just added, as autovacuum would soon gather."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 # ----------------------------------------------------------- serving and load
 
 
-def start_gunicorn(port, page_cache):
-    process = servers.start_gunicorn(port, server_env(page_cache), workers=WORKERS)
+def start_gunicorn(port, mode):
+    process = servers.start_gunicorn(port, server_env(mode), workers=WORKERS)
     servers.wait_until_answering(f"http://127.0.0.1:{port}/", process, headers=HEADERS)
     return process
 
@@ -333,15 +364,14 @@ def run_wrk(url, seconds=SECONDS):
     }
 
 
-def measure(paths, page_cache):
+def measure(paths, mode):
     """wrk on each page. With the cache on, the static CSS file is driven again right after
     each page, so every page is compared with the ceiling measured under the same load
     (this machine is shared: a single CSS run would compare apples with a moving target)."""
     flush_redis()
     port = servers.free_ports()[0]
-    state = "on" if page_cache else "off"
-    log(f"Serving with gunicorn on 127.0.0.1:{port}, {WORKERS} workers, page cache {state}")
-    process = start_gunicorn(port, page_cache)
+    log(f"Serving with gunicorn on 127.0.0.1:{port}, {WORKERS} workers: {mode}")
+    process = start_gunicorn(port, mode)
     rows = {}
     css_url = f"http://127.0.0.1:{port}{paths['static css']}"
     try:
@@ -360,7 +390,7 @@ def measure(paths, page_cache):
                 bytes=len(body),
                 page_cache=headers.get("X-Page-Cache", "off" if label != "static css" else ""),
             )
-            if page_cache and label != "static css":
+            if mode == "cached" and label != "static css":
                 row["static_css_rps_alongside"] = run_wrk(css_url)["rps"]
                 row["share_of_static_rps"] = round(row["rps"] / row["static_css_rps_alongside"], 2)
             rows[label] = row
@@ -377,26 +407,28 @@ def measure(paths, page_cache):
 
 
 def table(report):
-    lines = []
     header = (
-        f"{'page':<18} {'SQL demo':>8} {'SQL 1k':>6} {'bytes':>7} | "
+        f"{'page':<18} {'SQL demo':>8} {'SQL 1k':>6} {'SQL pub':>7} {'bytes':>7} | "
         f"{'cached req/s':>12} {'/css':>5} {'p50 ms':>7} {'p99 ms':>7} | "
-        f"{'uncached req/s':>14} {'p50 ms':>7} {'p99 ms':>7}"
+        f"{'uncached req/s':>14} {'p50 ms':>7} {'p99 ms':>7} | "
+        f"{'nothing cached':>14} {'p50 ms':>7} {'p99 ms':>7}"
     )
-    lines += [header, "-" * len(header)]
+    lines = [header, "-" * len(header)]
     for label in PAGES:
-        cached = report["cached"].get(label)
-        uncached = report["uncached"].get(label)
-        if not cached and not uncached:
+        cached, uncached, cold = (report[mode].get(label) for mode in MODES)
+        if not cached:
             continue
-        demo_q = report["queries_demo"].get(label, "-")
-        full_q = report["queries_full"].get(label, "-")
-        size = (cached or uncached)["bytes"]
+        queries = (
+            report[name].get(label, "-")
+            for name in ("queries_demo", "queries_full", "queries_after_publish")
+        )
+        demo_q, full_q, publish_q = queries
         lines.append(
-            f"{label:<18} {demo_q!s:>8} {full_q!s:>6} {size:>7} | "
+            f"{label:<18} {demo_q!s:>8} {full_q!s:>6} {publish_q!s:>7} {cached['bytes']:>7} | "
             f"{cached['rps']!s:>12} {cached.get('share_of_static_rps', '')!s:>5} "
             f"{cached['p50_ms']!s:>7} {cached['p99_ms']!s:>7} | "
-            f"{uncached['rps']!s:>14} {uncached['p50_ms']!s:>7} {uncached['p99_ms']!s:>7}"
+            f"{uncached['rps']!s:>14} {uncached['p50_ms']!s:>7} {uncached['p99_ms']!s:>7} | "
+            f"{cold['rps']!s:>14} {cold['p50_ms']!s:>7} {cold['p99_ms']!s:>7}"
         )
     return "\n".join(lines)
 
@@ -409,7 +441,7 @@ def targets(report):
         for label in report["queries_demo"]
     )
     p40 = report["uncached"].get("article index p40", {}).get("p99_ms")
-    errors = sum(row["non_2xx"] for run in ("cached", "uncached") for row in report[run].values())
+    errors = sum(row["non_2xx"] for mode in MODES for row in report[mode].values())
     return {
         "queries_independent_of_article_count": same_queries,
         "cached_pages_at_least_half_static_rps": lowest_share >= 0.5,
@@ -440,7 +472,7 @@ def main():
         subprocess.run(
             [sys.executable, __file__, "--prepare", out.name],
             cwd=ROOT,
-            env=server_env(page_cache=False),
+            env=server_env("uncached"),
             check=True,
         )
         prepared = json.loads(Path(out.name).read_text())
@@ -453,8 +485,8 @@ def main():
         "paths": prepared["paths"],
         "queries_demo": prepared["queries_demo"],
         "queries_full": prepared["queries_full"],
-        "cached": measure(prepared["paths"], page_cache=True),
-        "uncached": measure(prepared["paths"], page_cache=False),
+        "queries_after_publish": prepared["queries_after_publish"],
+        **{mode: measure(prepared["paths"], mode) for mode in MODES},
     }
     report["targets"] = targets(report)
     report["seconds_total"] = round(time.monotonic() - started)
@@ -464,9 +496,10 @@ def main():
     print()
     print(
         f"The site under load: wrk, {CONNECTIONS} connections, {SECONDS} s a page; gunicorn "
-        f"{WORKERS} workers; PostgreSQL; Redis. SQL = queries of one uncached request with "
-        f"the demo's 12 articles and with {ARTICLES} more; /css = cached req/s over the static "
-        "CSS file's req/s measured right after it."
+        f"{WORKERS} workers; PostgreSQL; Redis. SQL = queries of one request with the page "
+        f"cache off, with the demo's 12 articles and with {ARTICLES} more; SQL pub = the same "
+        "on the first view after a publish elsewhere; /css = cached req/s over the static "
+        "CSS file's req/s measured right after it. Modes: see the script's docstring."
     )
     print(table(report))
     print()

@@ -1,16 +1,30 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
+from clinic.models import ClinicSettings
 from home.models import HomePage
 from scripts.servers import free_ports
 
 from .factories import SuperuserFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolling back a test's rows sends no signal, so
+    what the cache remembers of them would outlive them."""
+    cache.clear()
+
+
 @pytest.fixture
 def site(db):
-    return Site.objects.get(is_default_site=True)
+    """The default site, with its clinic settings made up front as on a running site
+    (Wagtail makes them on the first page view, and that save rightly makes whatever the
+    shared cache remembers stale, so query counts of that first view would differ)."""
+    site = Site.objects.get(is_default_site=True)
+    ClinicSettings.for_site(site)
+    return site
 
 
 @pytest.fixture

@@ -10,6 +10,11 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 
+def env_switch(name, default):
+    """An on/off environment variable: on, true or 1 (any case) is on."""
+    return (os.environ.get(name) or default).lower() in ("on", "true", "1")
+
+
 def env_list(name, default=""):
     """A comma-separated environment variable as a list, blanks dropped."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
@@ -111,8 +116,15 @@ else:
 # server and worker shares. Without Redis each process would keep its own copies and only
 # the process that saw a change would forget them: PAGE_CACHE=on there only for a single
 # process. PAGE_CACHE=off renders every request.
-_page_cache = os.environ.get("PAGE_CACHE") or ("on" if REDIS_URL else "off")
-PAGE_CACHE_ENABLED = _page_cache.lower() in ("on", "true", "1")
+PAGE_CACHE_ENABLED = env_switch("PAGE_CACHE", "on" if REDIS_URL else "off")
+# Below the page cache, so that a page-cache miss (every page, after a publish) is cheap:
+# - SHARED_DATA_CACHE: what every page shows (settings, menu, a listing's count and topics)
+#   read once per change and shared by all app servers (clinic.pagecache.remember). Only
+#   with a cache they all share (Redis); SHARED_DATA_CACHE=off reads it on every view.
+# - FRAGMENT_CACHE: article cards rendered once per content (clinic/fragments.py); never
+#   stale in any cache. FRAGMENT_CACHE=off renders every card on every view.
+SHARED_DATA_CACHE = env_switch("SHARED_DATA_CACHE", "on" if REDIS_URL else "off")
+FRAGMENT_CACHE_ENABLED = env_switch("FRAGMENT_CACHE", "on")
 # Seconds a page is kept in the shared cache; publishing empties it long before that.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 # Seconds a browser may reuse a page without asking again (Cache-Control max-age).

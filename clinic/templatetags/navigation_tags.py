@@ -1,17 +1,23 @@
 from django import template
 from wagtail.models import Site
 
+from clinic import pagecache
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """The live children of the site's root page that are marked 'show in menus'."""
+    """The live children of the site's root page that are marked 'show in menus' (read once
+    per change and shared by every page view: clinic.pagecache.remember)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return site.root_page.get_children().live().in_menu().public()
+    return pagecache.remember(
+        f"menu:{site.pk}",
+        lambda: list(site.root_page.get_children().live().in_menu().public()),
+    )
 
 
 @register.simple_tag(takes_context=True)

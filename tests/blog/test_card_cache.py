@@ -33,9 +33,7 @@ def picture_sources(html):
     return re.findall(r'srcset="([^"]+)"', html)
 
 
-def test_a_card_rendered_once_is_reused_by_the_next_view_and_other_listings(
-    client, article_index
-):
+def test_a_card_rendered_once_is_reused_by_the_next_view_and_other_listings(client, article_index):
     article = ArticlePageFactory(parent=article_index, tags=["sleep"])
     first, first_queries = rendition_queries(client, article_index.url)
     again, again_queries = rendition_queries(client, article_index.url)

@@ -1,17 +1,11 @@
 import pytest
 from django.core.cache import cache
 
-from clinic.models import ClinicSettings
-
 
 @pytest.fixture(autouse=True)
 def page_cache(settings, site):
-    """The page cache on (the test settings switch it off), empty before and after.
-
-    The clinic's settings are made first: Wagtail creates them on the first page view,
-    and that save (rightly) makes the page just rendered stale.
-    """
-    ClinicSettings.for_site(site)
+    """The page cache on (the test settings switch it off), empty before and after (the
+    `site` fixture has made the clinic's settings first)."""
     settings.PAGE_CACHE_ENABLED = True
     cache.clear()
     yield
