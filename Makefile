@@ -55,7 +55,8 @@ check-deploy: install
 ## bench: time and peak memory of the streaming CSV export of 5,000 and 50,000 booking requests
 ## (a throwaway SQLite file in /tmp, or a throwaway test_ database when DATABASE_URL is set);
 ## then the site under load (scripts/bench_site.py: PostgreSQL database clinic_bench, dropped
-## and made again, Redis db 14, gunicorn, wrk; page cache on and off) -> bench-results/site.json
+## and made again, Redis db 14, gunicorn, wrk; page cache on, page cache off, nothing cached)
+## -> bench-results/site.json
 bench: install
 	$(UV) run --frozen python scripts/bench_export.py
 	$(UV) run --frozen python -m scripts.bench_site
