@@ -83,9 +83,9 @@ class ClinicSettings(BaseSiteSetting):
         attr = cls.get_cache_attr_name()
         site = None if hasattr(request, attr) else Site.find_for_request(request)
         if site is not None:
-            settings = pagecache.remember(f"clinic-settings:{site.pk}", lambda: cls.for_site(site))
-            settings._request = request  # for page URLs, as Wagtail does
-            setattr(request, attr, settings)
+            shared = pagecache.remember(f"clinic-settings:{site.pk}", lambda: cls.for_site(site))
+            shared._request = request  # for page URLs, as Wagtail does
+            setattr(request, attr, shared)
         return super().for_request(request)
 
     @property
