@@ -47,8 +47,8 @@ def _source_digest(name):
     return hashlib.sha256(get_template(name).template.source.encode()).hexdigest()[:16]
 
 
-def fragment_key(template_name, inputs):
-    raw = repr((release(), template_digest(template_name), *inputs))
+def fragment_key(template, inputs):
+    raw = repr((release(), template, *inputs))
     return "fragment:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -65,7 +65,8 @@ def render_many(template_name, items, inputs_of, render_missing):
     """
     if not getattr(settings, "FRAGMENT_CACHE_ENABLED", True):
         return render_missing(items)
-    keys = [fragment_key(template_name, inputs_of(item)) for item in items]
+    template = template_digest(template_name)
+    keys = [fragment_key(template, inputs_of(item)) for item in items]
     try:
         found = cache_get_many()([VERSION_KEY, *keys])
     except Exception:
