@@ -15,9 +15,8 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
-from wagtail.rich_text import RichText
 
-from clinic.demo import callout, get_or_create_child, heading
+from clinic.demo import callout, checklist, get_or_create_child, heading, steps
 from clinic.demo import paragraph as text
 from clinic.models import Person
 
@@ -72,24 +71,6 @@ PALETTES = [
 
 def quote(words, attribution):
     return ("quote", {"quote": words, "attribution": attribution, "shared_with_consent": False})
-
-
-def checklist(title, items, tone="neutral"):
-    return (
-        "checklist",
-        {"heading": title, "heading_level": "h2", "tone": tone, "items": items},
-    )
-
-
-def steps(title, items):
-    return (
-        "steps",
-        {
-            "heading": title,
-            "heading_level": "h2",
-            "steps": [{"title": name, "text": RichText(html)} for name, html in items],
-        },
-    )
 
 
 def crisis_help(line="If you are struggling right now, you do not have to wait."):

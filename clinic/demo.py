@@ -24,6 +24,22 @@ def callout(kind, title, html):
     return ("callout", {"kind": kind, "heading": title, "text": html})
 
 
+def checklist(title, items, tone="neutral"):
+    return ("checklist", {"heading": title, "heading_level": "h2", "tone": tone, "items": items})
+
+
+def steps(title, items):
+    """items: (title, html) pairs."""
+    return (
+        "steps",
+        {
+            "heading": title,
+            "heading_level": "h2",
+            "steps": [{"title": name, "text": html} for name, html in items],
+        },
+    )
+
+
 def gradient_picture(top, bottom, accent, size=(1600, 1000)):
     """A soft vertical gradient with one blurred circle: calm, and small as a JPEG."""
     width, height = size

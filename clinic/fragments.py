@@ -17,14 +17,13 @@ preview of a draft has other inputs, so another key. The cache failing costs spe
 
 import hashlib
 import logging
-import uuid
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import get_template
 
-from .pagecache import cache_get_many, release
+from .pagecache import new_token, read_current, release
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +53,7 @@ def fragment_key(template, inputs):
 
 def bump_version():
     """Every fragment is rendered anew from now on, on every server sharing the cache."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    new_token(VERSION_KEY)
 
 
 def render_many(template_name, items, inputs_of, render_missing):
@@ -68,20 +67,10 @@ def render_many(template_name, items, inputs_of, render_missing):
     template = template_digest(template_name)
     keys = [fragment_key(template, inputs_of(item)) for item in items]
     try:
-        found = cache_get_many()([VERSION_KEY, *keys])
+        version, html = read_current(keys, token_key=VERSION_KEY)
     except Exception:
         logger.exception("The fragment cache is unreachable; rendering every fragment")
         return render_missing(items)
-    version = found.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-
-    html = {}
-    for key in keys:
-        entry = found.get(key)
-        if entry is not None and entry[0] == version:
-            html[key] = entry[1]
     missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in html]
     if missing:
         rendered = render_missing([item for _, item in missing])

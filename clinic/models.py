@@ -81,8 +81,8 @@ class ClinicSettings(BaseSiteSetting):
         """The site's settings, read once per change and shared by every page view
         (clinic.pagecache.remember); the admin edits them through for_site, uncached."""
         attr = cls.get_cache_attr_name()
-        site = None if hasattr(request, attr) else Site.find_for_request(request)
-        if site is not None:
+        site = Site.find_for_request(request)
+        if site is not None and not hasattr(request, attr):
             shared = pagecache.remember(f"clinic-settings:{site.pk}", lambda: cls.for_site(site))
             shared._request = request  # for page URLs, as Wagtail does
             setattr(request, attr, shared)

@@ -121,14 +121,27 @@ def cache_get_many():
     return get_many
 
 
-def current_generation():
-    """The generation pages are rendered under now: a random token, made when missing (first
-    request, or Redis evicted it). Tokens never repeat, so an old copy can never come back."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+def current_token(key):
+    """The token under key now: random, made when missing (first request, or Redis evicted
+    it). Tokens never repeat, so a value stored under an old one can never come back."""
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        token = cache.get(key)
+    return token
+
+
+def new_token(key):
+    """Everything stored under the old token is stale from now on, on every server."""
+    cache.set(key, uuid.uuid4().hex, timeout=None)
+
+
+def read_current(keys, token_key=GENERATION_KEY):
+    """In one round trip: the token now under token_key, and the value of each key that was
+    stored as (token, value) under that token; a value stored under an older one is left out."""
+    found = cache_get_many()([token_key, *keys])
+    token = found.get(token_key) or current_token(token_key)
+    return token, {key: found[key][1] for key in keys if key in found and found[key][0] == token}
 
 
 def remember(name, compute):
@@ -142,14 +155,12 @@ def remember(name, compute):
         return compute()
     key = f"pagecache:data:{release()}:{name}"
     try:
-        found = cache_get_many()([GENERATION_KEY, key])
+        generation, found = read_current([key])
     except Exception:
         logger.exception("The shared cache is unreachable; computing %s", name)
         return compute()
-    generation = found.get(GENERATION_KEY) or current_generation()
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
+    if key in found:
+        return found[key]
     value = compute()
     try:
         cache.set(key, (generation, value), int(getattr(settings, "PAGE_CACHE_TIMEOUT", 3600)))
@@ -160,7 +171,7 @@ def remember(name, compute):
 
 def bump_generation():
     """Every cached page is stale from now on, on every server sharing the cache."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    new_token(GENERATION_KEY)
 
 
 def invalidate(reason=""):
@@ -251,14 +262,12 @@ class PageCacheMiddleware:
 
         key = page_key(request)
         try:
-            found = cache_get_many()([GENERATION_KEY, key])
+            generation, found = read_current([key])
         except Exception:
             logger.exception("The page cache is unreachable; rendering the page")
             return self.private(self.get_response(request))
-        generation = found.get(GENERATION_KEY) or current_generation()
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            response = thaw(entry[1])
+        if key in found:
+            response = thaw(found[key])
             response[STATUS_HEADER] = "hit"
             return response
 

@@ -13,7 +13,8 @@ from .factories import SuperuserFactory, UserFactory
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rolling back a test's rows sends no signal, so
-    what the cache remembers of them would outlive them."""
+    what the cache remembers of them (pages, shared data, cards, rate-limit counts) would
+    outlive them."""
     cache.clear()
 
 

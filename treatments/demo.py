@@ -7,7 +7,7 @@ Pictures are calm abstract gradients drawn here with Pillow: nothing is download
 import datetime
 
 from clinic import demo
-from clinic.demo import callout, get_or_create_child, heading, paragraph
+from clinic.demo import callout, checklist, get_or_create_child, heading, paragraph, steps
 from clinic.models import MedicalDisclaimer, Person
 
 from .models import TreatmentIndexPage, TreatmentPage
@@ -39,21 +39,6 @@ PICTURES = {
 def get_or_create_picture(key):
     title, top, bottom, accent = PICTURES[key]
     return demo.get_or_create_picture(title, top, bottom, accent, f"treatment-{key}.jpg")
-
-
-def checklist(title, tone, items, level="h2"):
-    return ("checklist", {"heading": title, "heading_level": level, "tone": tone, "items": items})
-
-
-def steps(title, items, level="h2"):
-    return (
-        "steps",
-        {
-            "heading": title,
-            "heading_level": level,
-            "steps": [{"title": t, "text": f"<p>{text}</p>"} for t, text in items],
-        },
-    )
 
 
 def faq(items, title="Questions people ask"):
@@ -126,7 +111,6 @@ def infusion_body(room_image):
         ),
         checklist(
             "Who it may help",
-            "positive",
             [
                 "Adults with treatment-resistant depression: depression that has not improved "
                 "after at least two antidepressants taken at a good dose for long enough",
@@ -134,10 +118,10 @@ def infusion_body(room_image):
                 "People with suicidal thoughts, as part of close, ongoing care from a "
                 "psychiatric team",
             ],
+            tone="positive",
         ),
         checklist(
             "Who it may not suit",
-            "caution",
             [
                 "People with high blood pressure that is not under control, or some heart "
                 "conditions",
@@ -145,6 +129,7 @@ def infusion_body(room_image):
                 "People with a current or past problem with drugs or alcohol",
                 "People who are pregnant",
             ],
+            tone="caution",
         ),
         paragraph(
             "<p>This is not a full list. Your psychiatrist will go through your health with "
@@ -155,26 +140,26 @@ def infusion_body(room_image):
             [
                 (
                     "An assessment first",
-                    "A psychiatrist talks with you about your depression, the treatments you "
+                    "<p>A psychiatrist talks with you about your depression, the treatments you "
                     "have tried, your physical health and your medicines. You decide together "
-                    "whether to go ahead.",
+                    "whether to go ahead.</p>",
                 ),
                 (
                     "Each session",
-                    "You rest in a reclining chair while ketamine is given through a drip for "
+                    "<p>You rest in a reclining chair while ketamine is given through a drip for "
                     "about 40 to 60 minutes. A nurse checks your blood pressure, heart rate and "
-                    "breathing throughout.",
+                    "breathing throughout.</p>",
                 ),
                 (
                     "Recovery",
-                    "You stay with us until the effects wear off, usually about an hour. "
+                    "<p>You stay with us until the effects wear off, usually about an hour. "
                     "Someone else must take you home, and you should not drive until the next "
-                    "day.",
+                    "day.</p>",
                 ),
                 (
                     "A course over several weeks",
-                    "A first course is usually around six sessions over two to three weeks. "
-                    "Some people later have occasional booster sessions, if they help.",
+                    "<p>A first course is usually around six sessions over two to three weeks. "
+                    "Some people later have occasional booster sessions, if they help.</p>",
                 ),
             ],
         ),
@@ -308,16 +293,15 @@ def kap_body(index):
         ),
         checklist(
             "Who it may help",
-            "positive",
             [
                 "Adults with depression that has not improved with other treatment",
                 "People who want to explore the thoughts and feelings that come up during "
                 "treatment with a therapist",
             ],
+            tone="positive",
         ),
         checklist(
             "Who it may not suit",
-            "caution",
             [
                 "People who have had psychosis or mania",
                 "People with high blood pressure that is not under control, or some heart "
@@ -325,29 +309,30 @@ def kap_body(index):
                 "People with a current or past problem with drugs or alcohol",
                 "People who are pregnant",
             ],
+            tone="caution",
         ),
         steps(
             "What to expect",
             [
                 (
                     "Assessment",
-                    "A psychiatrist checks your physical and mental health and whether KAP "
-                    "is likely to be suitable.",
+                    "<p>A psychiatrist checks your physical and mental health and whether KAP "
+                    "is likely to be suitable.</p>",
                 ),
                 (
                     "Preparation",
-                    "One or two sessions with your therapist to agree what you hope for, and "
-                    "what to do if the experience feels uncomfortable.",
+                    "<p>One or two sessions with your therapist to agree what you hope for, and "
+                    "what to do if the experience feels uncomfortable.</p>",
                 ),
                 (
                     "Ketamine sessions",
-                    "Your therapist stays with you while a nurse monitors your blood pressure "
-                    "and heart rate.",
+                    "<p>Your therapist stays with you while a nurse monitors your blood pressure "
+                    "and heart rate.</p>",
                 ),
                 (
                     "Integration",
-                    "Talking sessions in the days after, to reflect on what came up and how to "
-                    "use it in daily life.",
+                    "<p>Talking sessions in the days after, to reflect on what came up and how to "
+                    "use it in daily life.</p>",
                 ),
             ],
         ),
@@ -416,15 +401,14 @@ def esketamine_body():
         ),
         checklist(
             "Who it may help",
-            "positive",
             [
                 "Adults whose depression has not improved after at least two antidepressants",
                 "People who can attend the clinic regularly and arrange a lift home",
             ],
+            tone="positive",
         ),
         checklist(
             "Who it may not suit",
-            "caution",
             [
                 "People with some blood vessel conditions, such as an aneurysm",
                 "People who have had bleeding in the brain",
@@ -432,28 +416,30 @@ def esketamine_body():
                 "People who have had psychosis, or a problem with drugs or alcohol",
                 "People who are pregnant",
             ],
+            tone="caution",
         ),
         steps(
             "What to expect",
             [
                 (
                     "Assessment",
-                    "A psychiatrist checks whether esketamine is suitable and that you are "
-                    "taking an antidepressant tablet.",
+                    "<p>A psychiatrist checks whether esketamine is suitable and that you are "
+                    "taking an antidepressant tablet.</p>",
                 ),
                 (
                     "Each treatment day",
-                    "You use the spray yourself, with a nurse guiding you. We check your blood "
-                    "pressure before and after.",
+                    "<p>You use the spray yourself, with a nurse guiding you. We check your blood "
+                    "pressure before and after.</p>",
                 ),
                 (
                     "At least two hours of monitoring",
-                    "You rest at the clinic until staff agree you are ready to leave. Someone "
-                    "else must take you home.",
+                    "<p>You rest at the clinic until staff agree you are ready to leave. Someone "
+                    "else must take you home.</p>",
                 ),
                 (
                     "How often",
-                    "Usually twice a week at first, then less often, as your psychiatrist advises.",
+                    "<p>Usually twice a week at first, then less often, as your psychiatrist "
+                    "advises.</p>",
                 ),
             ],
         ),

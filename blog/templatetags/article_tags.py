@@ -63,7 +63,7 @@ def render_cards(cards, request):
         Prefetch(
             "renditions",
             queryset=renditions.filter(filter_spec__in=CARD_RENDITION_SPECS),
-            to_attr="prefetched_renditions",
+            to_attr="prefetched_renditions",  # where Image.prefetch_renditions() puts them
         ),
     )
     card_template = get_template(CARD_TEMPLATE)

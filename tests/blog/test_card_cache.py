@@ -3,12 +3,11 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
-from clinic import fragments
+from clinic import pagecache
 
 from .factories import ArticlePageFactory, TopicFactory
 
@@ -16,11 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def empty_cache(settings):
+def page_cache_off(settings):
     settings.PAGE_CACHE_ENABLED = False  # every view renders the page; cards may come cached
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def rendition_queries(client, url):
@@ -104,7 +100,7 @@ def test_cards_render_when_the_cache_is_unreachable(client, article_index, monke
 
         return get_many
 
-    monkeypatch.setattr(fragments, "cache_get_many", unreachable)
+    monkeypatch.setattr(pagecache, "cache_get_many", unreachable)
     response = client.get(article_index.url)
 
     assert response.status_code == 200

@@ -1,17 +1,8 @@
 import pytest
-from django.core.cache import cache
 
 import booking.demo
 
 from ..factories import UserFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit_counts():
-    """The rate-limit counts live in the cache, shared by every test in the process."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,15 +1,11 @@
 import pytest
-from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
 def page_cache(settings, site):
-    """The page cache on (the test settings switch it off), empty before and after (the
-    `site` fixture has made the clinic's settings first)."""
+    """The page cache on (the test settings switch it off); the cache starts empty (tests/
+    conftest.py) and the `site` fixture has made the clinic's settings first."""
     settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def fetch(client, url, **kwargs):
