@@ -1,0 +1,89 @@
+"""The StreamField block library every page type composes from.
+
+Every block carries a label, an icon, a one-line description, a preview value and a
+group, so clinicians can find it in the block picker, and renders from its own
+template under templates/blocks/. One module per picker group:
+
+- base.py: group names, rich text features, heading levels and anchors
+- text.py: heading, rich text, quote, table ("Text")
+- media.py: image with caption, video ("Images and media")
+- guidance.py: FAQ, steps, checklist, callout, crisis help ("Health guidance")
+- links.py: call to action, related pages ("Links and actions")
+- clinic_settings.py: crisis line, opening hours ("Clinic settings", used by ClinicSettings)
+- body.py: BodyBlock and the helpers that walk a body (contents, images, linked pages)
+
+Import from `clinic.blocks`; migrations name every block `clinic.blocks.<Name>` (each
+module's DECONSTRUCT_ALIASES keeps that path).
+"""
+
+from .base import (
+    GROUP_GUIDANCE,
+    GROUP_LINKS,
+    GROUP_MEDIA,
+    GROUP_SETTINGS,
+    GROUP_TEXT,
+    HEADING_LEVELS,
+    RICH_TEXT_FEATURES,
+    SHORT_TEXT_FEATURES,
+    AnchoredBlockMixin,
+    heading_anchor,
+    heading_level_block,
+    unique_anchor,
+)
+from .body import BodyBlock, body_images, body_linked_pages, table_of_contents
+from .clinic_settings import WEEKDAYS, CrisisLineBlock, OpeningHoursBlock
+from .guidance import (
+    CALLOUT_KINDS,
+    CALLOUT_PREFIXES,
+    CalloutBlock,
+    ChecklistBlock,
+    CrisisHelpBlock,
+    FAQBlock,
+    FAQItemBlock,
+    StepBlock,
+    StepsBlock,
+)
+from .links import CallToActionBlock, RelatedPagesBlock, card_text
+from .media import ImageBlock, VideoBlock, first_image
+from .text import HeadingBlock, ParagraphBlock, QuoteBlock, TableBlock
+
+__all__ = [
+    "CALLOUT_KINDS",
+    "CALLOUT_PREFIXES",
+    "GROUP_GUIDANCE",
+    "GROUP_LINKS",
+    "GROUP_MEDIA",
+    "GROUP_SETTINGS",
+    "GROUP_TEXT",
+    "HEADING_LEVELS",
+    "RICH_TEXT_FEATURES",
+    "SHORT_TEXT_FEATURES",
+    "WEEKDAYS",
+    "AnchoredBlockMixin",
+    "BodyBlock",
+    "CallToActionBlock",
+    "CalloutBlock",
+    "ChecklistBlock",
+    "CrisisHelpBlock",
+    "CrisisLineBlock",
+    "FAQBlock",
+    "FAQItemBlock",
+    "HeadingBlock",
+    "ImageBlock",
+    "OpeningHoursBlock",
+    "ParagraphBlock",
+    "QuoteBlock",
+    "RelatedPagesBlock",
+    "StepBlock",
+    "StepsBlock",
+    "TableBlock",
+    "VideoBlock",
+    "body_images",
+    "body_linked_pages",
+    "card_text",
+    "first_image",
+    "heading_anchor",
+    "heading_level_block",
+    "table_of_contents",
+    "unique_anchor",
+]

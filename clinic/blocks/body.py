@@ -1,0 +1,74 @@
+"""BodyBlock, the body of content pages, and the helpers that walk a body."""
+
+from wagtail import blocks
+
+from .base import AnchoredBlockMixin, deconstruct_aliases, heading_anchor, unique_anchor
+from .guidance import CalloutBlock, ChecklistBlock, CrisisHelpBlock, FAQBlock, StepsBlock
+from .links import CallToActionBlock, RelatedPagesBlock
+from .media import ImageBlock, VideoBlock
+from .text import HeadingBlock, ParagraphBlock, QuoteBlock, TableBlock
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of treatment pages, articles and standard pages."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    faq = FAQBlock()
+    steps = StepsBlock()
+    checklist = ChecklistBlock()
+    callout = CalloutBlock()
+    crisis_help = CrisisHelpBlock()
+    video = VideoBlock()
+    table = TableBlock()
+    related_pages = RelatedPagesBlock()
+
+    class Meta:
+        block_counts = {}
+
+
+def table_of_contents(body, reserved=()):
+    """The anchor and text of every h2 in a body: heading blocks and blocks with a heading.
+
+    Anchors are made unique as the blocks will make them when the page passes a
+    `used_anchors` set holding the same `reserved` ids.
+    """
+    entries, used = [], set(reserved)
+    for block in body or []:
+        if not isinstance(block.block, AnchoredBlockMixin):
+            continue
+        value = block.value
+        anchor = unique_anchor(heading_anchor(value), used)
+        if block.block_type == "heading":
+            level, text = value.get("level"), value.get("text")
+        else:
+            level, text = value.get("heading_level"), value.get("heading")
+        if level == "h2" and text:
+            entries.append({"anchor": anchor, "text": text})
+    return entries
+
+
+def body_images(body):
+    """Every image an image block in this body shows (already fetched in one query)."""
+    return [
+        block.value["image"]
+        for block in body or []
+        if block.block_type == "image" and block.value.get("image")
+    ]
+
+
+def body_linked_pages(body):
+    """The pages that related-pages blocks in this body link to."""
+    return [
+        page
+        for block in body or []
+        if block.block_type == "related_pages"
+        for page in block.value.get("pages") or []
+        if page
+    ]
+
+
+DECONSTRUCT_ALIASES = deconstruct_aliases(BodyBlock)
