@@ -1,46 +1,144 @@
-"""Shared helpers for the demo loaders: StreamField block builders and calm generated pictures.
+"""The demo site's loading kit: the documents in content/ become pages, and pictures are drawn.
+
+Each app's demo.py says which documents become which of its pages; this module reads
+them, creates what is missing and resolves what they refer to. Pages are made in two
+steps, so a document can link to a page that comes later in the menu: every new page is
+created first, then filled from its document and published once all of them exist.
+Pages that already exist are left as they are, so editors' changes stay.
 
 Pictures are drawn here with Pillow: nothing is downloaded.
 """
 
 import io
 import math
+import random
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from clinic import documents
+
+# The front-matter fields of a page that had a clinical review.
+REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer"}
 
 
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level, "anchor": ""})
+def content_dir():
+    return Path(getattr(settings, "DEMO_CONTENT_DIR", settings.BASE_DIR / "content"))
 
 
-def paragraph(html):
-    return ("paragraph", html)
+class DemoContent:
+    """The content folder, read and checked up front, and the pages made from it."""
+
+    def __init__(self, root=None):
+        self.root = Path(root or content_dir())
+        self.documents = {
+            path.relative_to(self.root).with_suffix("").as_posix(): documents.read(path, self.root)
+            for path in sorted(self.root.rglob("*.md"))
+            if path.name != "README.md"
+        }
+        self.pictures = self.data("pictures.yaml")
+        self.unread = set(self.documents)  # so a document no section loads is not lost
+        self.to_fill = []  # (page, document, fill) for pages created in this run
+
+    def data(self, name):
+        return documents.read_yaml(self.root / name, self.root)
+
+    def records(self, name, allowed, required=()):
+        """A YAML file of records (a list of them, or one), each with known fields only."""
+        data = self.data(name)
+        where = f"{self.root.name}/{name}"
+        text = (self.root / name).read_text(encoding="utf-8").splitlines()
+        for record in data if isinstance(data, list) else [data]:
+            if not isinstance(record, dict):
+                raise documents.DocumentError(where, 1, "each record is 'field: value' lines")
+            for key in set(record) - set(allowed):
+                line = next(
+                    (n for n, t in enumerate(text, 1) if t.lstrip("- ").startswith(f"{key}:")), 1
+                )
+                raise documents.DocumentError(where, line, f"unknown field '{key}'")
+            for key in set(required) - set(record):
+                raise documents.DocumentError(where, 1, f"a record needs '{key}'")
+        return data
+
+    def document(self, name):
+        """The document content/<name>.md, e.g. 'treatments/index'."""
+        try:
+            doc = self.documents[name]
+        except KeyError:
+            raise documents.DocumentError(f"{self.root.name}/{name}.md", 1, "missing") from None
+        self.unread.discard(name)
+        return doc
+
+    def section(self, folder):
+        """The documents of a folder other than its index, in file-name order."""
+        prefix = f"{folder}/"
+        names = [
+            name
+            for name in self.documents
+            if name.startswith(prefix)
+            and name != f"{folder}/index"
+            and "/" not in name[len(prefix) :]
+        ]
+        return [self.document(name) for name in names]
+
+    def page(self, parent, page_class, doc, fill=None, **fields):
+        """The child of parent made from doc: created (not yet live) unless it exists."""
+        page = page_class.objects.child_of(parent).filter(slug=doc.slug).first()
+        if page is None:
+            page = page_class(slug=doc.slug, title=doc.require("title"), live=False, **fields)
+            parent.add_child(instance=page)
+            self.to_fill.append((page, doc, fill))
+        return page
+
+    def finish(self):
+        """Fill every page created in this run from its document, and publish it."""
+        for page, doc, fill in self.to_fill:
+            if doc.blocks and hasattr(page, "body"):
+                page.body = self.body(doc)
+            if fill:
+                fill(page)
+            page.save_revision().publish()
+            page.refresh_from_db()  # publishing saved a copy: the caller's page is live too
+        self.to_fill.clear()
+
+    def check_all_read(self):
+        for name in sorted(self.unread):
+            raise documents.DocumentError(
+                f"{self.root.name}/{name}.md", 1, "no part of the demo site loads this document"
+            )
+
+    def body(self, doc):
+        return documents.stream(doc, self.find_page, self.picture)
+
+    def find_page(self, doc, link):
+        site = Site.objects.get(is_default_site=True)
+        url_path = site.root_page.url_path + link.path.lstrip("/")
+        page = Page.objects.filter(url_path=url_path).first()
+        if page is None:
+            raise doc.error(link.line, f"no page at {link.path}")
+        return page.specific
+
+    def picture(self, doc, ref):
+        """The picture a document names, drawn the first time it is used."""
+        spec = self.pictures.get(ref.key)
+        if not isinstance(spec, dict):
+            raise doc.error(ref.line, f"unknown picture '{ref.key}' (see content/pictures.yaml)")
+        Image = get_image_model()
+        image = Image.objects.filter(title=spec["title"]).first()
+        if image is None:
+            drawn = gradient(*spec["gradient"]) if "gradient" in spec else shapes(**spec["shapes"])
+            image = Image(title=spec["title"], description="")
+            image.file = ImageFile(drawn, name=spec["file"])
+            image.save()
+        return image
 
 
-def callout(kind, title, html):
-    return ("callout", {"kind": kind, "heading": title, "text": html})
-
-
-def checklist(title, items, tone="neutral"):
-    return ("checklist", {"heading": title, "heading_level": "h2", "tone": tone, "items": items})
-
-
-def steps(title, items):
-    """items: (title, html) pairs."""
-    return (
-        "steps",
-        {
-            "heading": title,
-            "heading_level": "h2",
-            "steps": [{"title": name, "text": html} for name, html in items],
-        },
-    )
-
-
-def gradient_picture(top, bottom, accent, size=(1600, 1000)):
+def gradient(top, bottom, accent, size=(1600, 1000)):
     """A soft vertical gradient with one blurred circle: calm, and small as a JPEG."""
     width, height = size
     picture = PILImage.new("RGB", size)
@@ -55,28 +153,37 @@ def gradient_picture(top, bottom, accent, size=(1600, 1000)):
         [width * 0.52, height * 0.18, width * 0.92, height * 0.82], fill=150
     )
     glow = glow.filter(ImageFilter.GaussianBlur(radius=width // 12))
-    picture = PILImage.composite(PILImage.new("RGB", size, accent), picture, glow)
+    picture = PILImage.composite(PILImage.new("RGB", size, tuple(accent)), picture, glow)
+    return jpeg(picture, quality=82)
+
+
+def shapes(seed, background, colours):
+    """Seven soft overlapping circles, the same on every machine for the same seed."""
+    rng = random.Random(seed)
+    # Drawn and blurred at a quarter of the size, then enlarged: smooth, and quick to make.
+    width, height = 400, 250
+    canvas = PILImage.new("RGB", (width, height), background)
+    layer = PILImage.new("RGB", (width, height), background)
+    draw = ImageDraw.Draw(layer)
+    for shape in range(7):
+        colour = colours[shape % len(colours)]
+        radius = rng.randint(40, 105)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
+    layer = layer.filter(ImageFilter.GaussianBlur(22))
+    canvas = PILImage.blend(canvas, layer, 0.9).resize((1600, 1000), PILImage.Resampling.BICUBIC)
+    return jpeg(canvas, quality=86)
+
+
+def jpeg(picture, quality):
     buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=82)
+    picture.save(buffer, format="JPEG", quality=quality)
     return buffer
 
 
-def get_or_create_picture(title, top, bottom, accent, filename):
-    """The generated picture with this title, made once."""
-    Image = get_image_model()
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        image = Image(title=title, description="")
-        image.file = ImageFile(gradient_picture(top, bottom, accent), name=filename)
-        image.save()
-    return image
-
-
-def get_or_create_child(parent, page_class, slug, **fields):
-    """Create and publish the child page with this slug unless it exists (editors' changes stay)."""
-    page = page_class.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = page_class(slug=slug, **fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-    return page
+def load_section(section, home_page):
+    """One app's demo section on its own (for tests and scripts), filled and published."""
+    content = DemoContent()
+    loaded = section.load(content, home_page)
+    content.finish()
+    return loaded

@@ -54,9 +54,10 @@ from django.contrib.auth import get_user_model
 from blog.models import ArticleIndexPage, ArticlePage
 from home.models import HomePage
 import booking.demo
+from clinic.demo import load_section
 
 home = HomePage.objects.get()
-booking.demo.load(home)
+load_section(booking.demo, home)
 index = ArticleIndexPage(title="Articles", slug="articles", intro="Notes from the clinic.")
 home.add_child(instance=index)
 index.save_revision().publish()

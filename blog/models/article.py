@@ -51,8 +51,6 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 class ArticlePage(ReviewDatesMixin, Page):
     """An article by one or more clinicians, with a topic, tags and related articles."""
 
-    og_type = "article"
-
     teaser = models.TextField(
         max_length=300,
         help_text="One or two sentences (at most 300 characters) for cards, feeds and "
@@ -114,6 +112,7 @@ class ArticlePage(ReviewDatesMixin, Page):
 
     parent_page_types = ["blog.ArticleIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     class Meta:
         verbose_name = "article"

@@ -1,6 +1,7 @@
 import pytest
 
 import booking.demo
+from clinic.demo import load_section
 
 from ..factories import UserFactory
 
@@ -8,7 +9,7 @@ from ..factories import UserFactory
 @pytest.fixture
 def booking_page(home_page):
     """The demo booking page: the fixed core plus the demo questions."""
-    return booking.demo.load(home_page)
+    return load_section(booking.demo, home_page)
 
 
 @pytest.fixture

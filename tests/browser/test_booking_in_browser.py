@@ -4,13 +4,14 @@ import pytest
 
 import booking.demo
 from booking.models import BookingSubmission
+from clinic.demo import load_section
 
 from .conftest import DESKTOP, PHONE, axe_violations, describe
 
 
 @pytest.fixture
 def booking_page(home_page):
-    return booking.demo.load(home_page)
+    return load_section(booking.demo, home_page)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

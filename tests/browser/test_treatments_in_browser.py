@@ -1,7 +1,6 @@
 import pytest
+from django.core.management import call_command
 
-import home.demo
-import treatments.demo
 from treatments.models import TreatmentPage
 
 from .conftest import DESKTOP, PHONE, axe_violations, describe
@@ -9,7 +8,7 @@ from .conftest import DESKTOP, PHONE, axe_violations, describe
 
 @pytest.fixture
 def demo_treatments(home_page):
-    treatments.demo.load(home.demo.load())
+    call_command("load_demo_content")
     return TreatmentPage.objects.get(slug="ketamine-infusion-therapy")
 
 

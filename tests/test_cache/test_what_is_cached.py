@@ -7,6 +7,7 @@ from django.test import RequestFactory
 
 import booking.demo
 from clinic import pagecache
+from clinic.demo import load_section
 
 from .conftest import fetch
 
@@ -69,7 +70,7 @@ def test_a_signed_in_user_is_never_served_or_stored(client, home_page, superuser
 
 
 def test_the_booking_page_and_its_thank_you_page_are_never_cached(client, home_page):
-    page = booking.demo.load(home_page)
+    page = load_section(booking.demo, home_page)
     for url in (page.url, page.url + "thank-you/"):
         for _ in range(2):
             response = client.get(url)

@@ -1,0 +1,22 @@
+"""Demo pages as documents: Markdown with a YAML front matter, read into StreamField data.
+
+content/README.md is the guide for people who write these documents; in short:
+
+- The front matter, between two `---` lines, holds the page's fields (title, summary or
+  teaser, dates, people, pictures). The file's name is the page's slug, and its folder is
+  where the page sits on the site.
+- `## Heading` and `### Heading` are heading blocks (h2, h3).
+- Paragraphs and lists, one after another, are one paragraph block of rich text. Page links
+  are written as site addresses (`[our team](/about/)`) and stored as links to the page.
+- Every other block is a fenced section, `::: name options` ... `:::`, whose contents are
+  ordinary Markdown: callout, checklist, steps, faq, quote, call-to-action, crisis-help,
+  table, related-pages, image and video. The first heading inside names the block.
+
+Anything else (an unknown block, a missing title, an unknown tag, a malformed front matter,
+a link to a page that does not exist) raises DocumentError with the file, line and problem.
+"""
+
+from .markdown import html
+from .reader import Document, DocumentError, read, read_yaml, stream
+
+__all__ = ["Document", "DocumentError", "html", "read", "read_yaml", "stream"]

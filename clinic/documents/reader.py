@@ -1,0 +1,215 @@
+"""Reading a document: its front matter, its body as blocks, and the blocks as StreamField data."""
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from django.core.exceptions import ValidationError
+from markdown_it.tree import SyntaxTreeNode
+from wagtail.blocks import StructBlock
+from wagtail.embeds.blocks import EmbedBlock
+
+from clinic.blocks import BodyBlock
+
+from .markdown import MARKDOWN, PageLink, Picture, RichText, html, line, plain, rich_text
+from .sections import SECTIONS
+
+PAGE_HREF = re.compile(r'<a href="(/[^"]*)">')
+
+
+class DocumentError(Exception):
+    """A rule of the document format is broken: says where, and what is wrong."""
+
+    def __init__(self, path, line, message):
+        super().__init__(f"{path}, line {line}: {message}")
+
+
+@dataclass
+class Document:
+    path: str  # as people see it, e.g. content/treatments/esketamine-nasal-spray.md
+    slug: str
+    meta: dict
+    blocks: list = field(default_factory=list)  # (block type, value, line)
+    meta_lines: dict = field(default_factory=dict)  # front-matter key: line
+
+    def error(self, line, message):
+        return DocumentError(self.path, line, message)
+
+    def line_of(self, key):
+        return self.meta_lines.get(key, 1)
+
+    def require(self, key):
+        value = self.meta.get(key)
+        if value in (None, "", []):
+            raise self.error(self.line_of(key), f"the front matter needs '{key}'")
+        return value
+
+    def check_keys(self, allowed):
+        """Refuse keys the page does not have, so a misspelt field is not silently lost."""
+        for key in self.meta:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                raise self.error(self.line_of(key), f"unknown field '{key}' (known: {known})")
+
+    def picture(self, key):
+        """The front-matter field that names a picture, as a Picture reference."""
+        return Picture(self.require(key), self.line_of(key))
+
+    def html(self, key):
+        """A front-matter field written in Markdown, as rich text (e.g. a thank-you note)."""
+        return html(str(self.require(key)))
+
+    def known(self, key, vocabulary, what, listed_in=""):
+        """A front-matter value (or list of values) that must be one of the vocabulary."""
+        values = self.meta.get(key) or []
+        for value in values if isinstance(values, list) else [values]:
+            if value not in vocabulary:
+                see = f" (see {listed_in})" if listed_in else ""
+                raise self.error(self.line_of(key), f"unknown {what} '{value}'{see}")
+        return values
+
+
+def read(path, root):
+    """The document at path (a .md file under root), parsed and checked."""
+    name = f"{root.name}/{path.relative_to(root)}"
+    source = path.read_text(encoding="utf-8")
+    nodes = SyntaxTreeNode(MARKDOWN.parse(source)).children
+    if not nodes or nodes[0].type != "front_matter":
+        raise DocumentError(name, 1, "the document must start with a front matter between '---'")
+    meta, meta_lines = front_matter(name, nodes[0])
+    # A folder's index.md is the folder's own page: treatments/index.md is /treatments/.
+    slug = path.parent.name if path.stem == "index" else path.stem
+    doc = Document(path=name, slug=slug, meta=meta, meta_lines=meta_lines)
+    doc.require("title")
+    doc.blocks = body(doc, nodes[1:])
+    return doc
+
+
+def read_yaml(path, root):
+    """A YAML data file (people, settings, pictures): its contents, or a DocumentError."""
+    name = f"{root.name}/{path.relative_to(root)}"
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise DocumentError(name, line, f"malformed YAML: {error_problem(error)}") from None
+
+
+def error_problem(error):
+    return getattr(error, "problem", None) or str(error).splitlines()[0]
+
+
+def front_matter(name, node):
+    try:
+        meta = yaml.safe_load(node.content)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # + the opening '---'
+        raise DocumentError(name, line, f"malformed front matter: {error_problem(error)}") from None
+    if not isinstance(meta, dict):
+        raise DocumentError(name, 2, "the front matter must be 'field: value' lines")
+    lines = {}
+    for number, text in enumerate(node.content.splitlines(), start=2):
+        key = text.split(":", 1)[0]
+        if ":" in text and not text.startswith((" ", "-", "#")) and key in meta:
+            lines.setdefault(key, number)
+    return meta, lines
+
+
+def body(doc, nodes):
+    """Top-level Markdown nodes as (block type, value, line) triples."""
+    blocks, prose = [], []
+
+    def flush():
+        if prose:
+            blocks.append(("paragraph", rich_text(prose), line(prose[0])))
+            prose.clear()
+
+    for node in nodes:
+        if node.type in ("paragraph", "bullet_list", "ordered_list"):
+            prose.append(node)
+            continue
+        flush()
+        if node.type == "heading":
+            blocks.append(("heading", heading(doc, node), line(node)))
+        elif node.type == "container_block":
+            name, options = container_name(node)
+            if name not in SECTIONS:
+                known = ", ".join(sorted(SECTIONS))
+                raise doc.error(line(node), f"unknown block '{name}' (known: {known})")
+            blocks.append((name.replace("-", "_"), SECTIONS[name](doc, node, options), line(node)))
+        else:
+            raise doc.error(
+                line(node), f"'{node.type}' is not a block: write it as a fenced ':::' section"
+            )
+    flush()
+    return blocks
+
+
+def heading(doc, node):
+    if node.tag not in ("h2", "h3"):
+        raise doc.error(line(node), "section headings are '##' or '###' (the title is '# ')")
+    return {"text": plain(node), "level": node.tag, "anchor": ""}
+
+
+def container_name(node):
+    words = node.info.split()
+    return (words[0] if words else ""), words[1:]
+
+
+def stream(doc, resolve_page, resolve_picture):
+    """The document's body as StreamField data, every reference resolved and every block
+    checked by its own rules (lengths, required parts), as the editor would check it."""
+    body_block = BodyBlock()
+
+    def resolve(value):
+        if isinstance(value, PageLink):
+            return resolve_page(doc, value)
+        if isinstance(value, Picture):
+            return resolve_picture(doc, value)
+        if isinstance(value, RichText):
+            return PAGE_HREF.sub(lambda m: page_anchor(PageLink(m[1], value.line)), value.html)
+        if isinstance(value, dict):
+            return {key: resolve(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [resolve(item) for item in value]
+        return value
+
+    def page_anchor(link):
+        return f'<a linktype="page" id="{resolve_page(doc, link).pk}">'
+
+    data = []
+    for block_type, value, at in doc.blocks:
+        value = resolve(value)
+        try:
+            check(body_block.child_blocks[block_type], value)
+        except ValidationError as error:
+            raise doc.error(at, f"{block_type}: {validation_message(error)}") from None
+        data.append((block_type, value))
+    return data
+
+
+def check(block, value):
+    """The block's own validation, but for video addresses: finding an embed needs the
+    network, and the loader must work offline (the page shows a plain link if none is found)."""
+    value = block.normalize(value)
+    if not isinstance(block, StructBlock) or not any(
+        isinstance(child, EmbedBlock) for child in block.child_blocks.values()
+    ):
+        block.clean(value)
+        return
+    for name, child in block.child_blocks.items():
+        if not isinstance(child, EmbedBlock):
+            child.clean(value.get(name))
+
+
+def validation_message(error):
+    """A block's validation error in one line, with the part that failed."""
+    parts = getattr(error, "block_errors", None)
+    if isinstance(parts, dict) and parts:
+        name, inner = next(iter(parts.items()))
+        return f"{name}: {validation_message(inner)}"
+    if isinstance(parts, list | tuple) and parts:
+        return validation_message(next(part for part in parts if part))
+    return " ".join(error.messages)
