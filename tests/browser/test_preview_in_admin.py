@@ -1,0 +1,69 @@
+"""A clinician previews a treatment page and runs the content checks, under the enforced CSP.
+
+Wagtail renders the preview as a request for the page's public path through the whole
+middleware chain; the admin frames it in the preview side panel, and the Checks panel reads
+its word count and accessibility results from that framed document.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.rich_text import RichText
+
+from clinic.groups import CLINICIANS
+
+from ..factories import UserFactory
+from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+from .test_content_security_policy import sign_in
+
+# Runs in every document, the preview frame included, before its own scripts; Playwright
+# injects it past the page's CSP. A violation the page reports becomes a console line.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`
+        + ` in ${document.location.pathname}`);
+});
+"""
+
+
+@pytest.fixture
+def clinician_page(site_page, home_page):
+    """The browser, signed in as a member of the Clinicians group, reporting CSP violations."""
+    sign_in(site_page, UserFactory(username="clinician", groups=[CLINICIANS]))
+    site_page.context.add_init_script(REPORT_VIOLATIONS)
+    messages = []
+    site_page.on("console", lambda message: messages.append(message.text))
+    site_page.console_messages = messages
+    return site_page
+
+
+def test_clinician_previews_a_treatment_page_and_runs_its_checks(clinician_page, home_page):
+    page = clinician_page
+    index = TreatmentIndexPageFactory(parent=home_page)
+    # A heading that skips levels: an issue the checks must find in the framed preview.
+    body = [
+        ("heading", {"text": "Skipped levels", "level": "h4", "anchor": ""}),
+        ("paragraph", RichText("<p>Sessions pair a low dose with psychotherapy.</p>")),
+    ]
+    treatment = TreatmentPageFactory(
+        parent=index, title="Ketamine-assisted psychotherapy", body=body
+    )
+
+    page.goto(f"{page.base_url}/admin/pages/{treatment.pk}/edit/")
+    page.get_by_role("button", name="Save draft").wait_for()
+
+    page.locator('[data-side-panel-toggle="preview"]').click()
+    frame = page.frame_locator("#w-preview-iframe")
+    expect(frame.locator("h1")).to_have_text("Ketamine-assisted psychotherapy", timeout=15_000)
+
+    page.locator('[data-side-panel-toggle="checks"]').click()
+    words = page.locator("[data-content-word-count]")
+    expect(words).to_have_text(re.compile(r"^\s*[\d,]+\s*$"), timeout=15_000)
+    assert int(words.inner_text().replace(",", "")) > 0
+    issues = page.locator("[data-side-panel='checks'] [data-content-checker-count]")
+    expect(issues).not_to_have_text("0", timeout=15_000)  # "0" is also what it shows unrun
+    expect(page.locator("[data-checks-panel]")).to_contain_text("Incorrect heading hierarchy")
+
+    violations = [text for text in page.console_messages if re.search(r"CSP|Security Pol", text)]
+    assert not violations, violations
