@@ -5,17 +5,10 @@ import datetime
 
 from django.utils import timezone
 
+from clinic.spreadsheets import neutralise
+
 BOM = "\ufeff"
-# A cell a spreadsheet would run as a formula starts with one of these.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_SIZE = 2000
-
-
-def neutralise(value):
-    """Prefix a would-be formula with an apostrophe so spreadsheets show it as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def cell(value):

@@ -1,17 +1,29 @@
-"""Which health pages are due for clinical review: one query shared by the report and the command.
+"""Which health pages need clinical review: one query per page model, shared by the admin report,
+the dashboard panel and the command.
 
-The page models are discovered, not imported: any page model that uses ReviewDatesMixin
-(treatment pages, articles, ...) is included, so `clinic` still imports no app.
+A live health page needs review when it has never been reviewed (no `last_reviewed`), when its
+next review is past (overdue), or when it falls due within the horizon (due soon). The page
+models are discovered, not imported: any page model that uses ReviewDatesMixin (treatment pages,
+articles, ...) is included, so `clinic` still imports no app.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 
-from .models import Person, ReviewDatesMixin
+from .models import Person, ReviewDatesMixin, a_year_after
 
 DUE_WITHIN_DAYS = 30
+HORIZONS = (30, 90, 365)
+
+NEVER_REVIEWED = "never"
+OVERDUE = "overdue"
+DUE_SOON = "soon"
+# Most urgent first: this is the order of the report, the dashboard and the command.
+STATUSES = {NEVER_REVIEWED: "Never reviewed", OVERDUE: "Overdue", DUE_SOON: "Due soon"}
+STATUS_ORDER = list(STATUSES)
 
 
 def review_page_models():
@@ -25,12 +37,25 @@ def review_page_models():
     ]
 
 
+def days_phrase(days):
+    return f"{days} day{'' if days == 1 else 's'}"
+
+
 @dataclass
 class DuePage:
     page: object
-    next_review_due: datetime.date
+    state: str  # NEVER_REVIEWED, OVERDUE or DUE_SOON
+    next_review_due: datetime.date | None
     reviewer: Person | None
-    overdue: bool
+    today: datetime.date
+
+    @property
+    def never_reviewed(self):
+        return self.state == NEVER_REVIEWED
+
+    @property
+    def overdue(self):
+        return self.state == OVERDUE
 
     @property
     def title(self):
@@ -42,14 +67,21 @@ class DuePage:
 
     @property
     def status(self):
-        return "Overdue" if self.overdue else "Due soon"
+        return STATUSES[self.state]
 
     @property
     def due_display(self):
-        """e.g. '10 December 2026 (in 14 days)' or '1 November 2026 (25 days ago)'."""
-        days = (self.next_review_due - timezone.localdate()).days
-        span = f"{abs(days)} day{'' if abs(days) == 1 else 's'}"
-        when = "today" if days == 0 else f"in {span}" if days > 0 else f"{span} ago"
+        """'Never reviewed', or e.g. '10 December 2026 (in 14 days)', '1 May 2026 (5 days ago)'."""
+        if self.never_reviewed:
+            return STATUSES[NEVER_REVIEWED]
+        days = (self.next_review_due - self.today).days
+        when = (
+            "today"
+            if days == 0
+            else f"in {days_phrase(days)}"
+            if days > 0
+            else f"{days_phrase(-days)} ago"
+        )
         return f"{self.next_review_due.day} {self.next_review_due:%B %Y} ({when})"
 
     @property
@@ -57,25 +89,58 @@ class DuePage:
         return str(self.reviewer) if self.reviewer else "No reviewer named"
 
 
+def review_state(page, today, cutoff):
+    """(state, next review date) of one page, or None when its review is not due by `cutoff`.
+
+    A page reviewed without a next date recorded is due a year after its review, as the editor
+    would have filled it in.
+    """
+    if page.last_reviewed is None:
+        return NEVER_REVIEWED, page.next_review_due
+    due = page.next_review_due or a_year_after(page.last_reviewed)
+    if due < today:
+        return OVERDUE, due
+    if due <= cutoff:
+        return DUE_SOON, due
+    return None
+
+
 def pages_due_for_review(today=None, within_days=DUE_WITHIN_DAYS):
-    """Live pages whose next review is past or within `within_days` days, soonest first."""
+    """Live health pages never reviewed, overdue, or due within `within_days` days.
+
+    Never-reviewed pages come first (by title), then overdue ones (most overdue first), then
+    those due soon (soonest first). One query per health page model, whatever the number of pages.
+    """
     today = today or timezone.localdate()
     cutoff = today + datetime.timedelta(days=within_days)
+    may_be_due = (
+        Q(last_reviewed__isnull=True)
+        | Q(next_review_due__isnull=True)
+        | Q(next_review_due__lte=cutoff)
+    )
     due = []
     for model in review_page_models():
         pages = (
-            model.objects.live()
-            .filter(next_review_due__lte=cutoff)
-            .select_related("reviewer")
-            .defer_streamfields()
+            model.objects.live().filter(may_be_due).select_related("reviewer").defer_streamfields()
         )
-        due.extend(
-            DuePage(
-                page=page,
-                next_review_due=page.next_review_due,
-                reviewer=page.reviewer,
-                overdue=page.next_review_due < today,
-            )
-            for page in pages
-        )
-    return sorted(due, key=lambda row: (row.next_review_due, row.title))
+        for page in pages:
+            found = review_state(page, today, cutoff)
+            if found:
+                state, date = found
+                due.append(DuePage(page, state, date, page.reviewer, today))
+    return sorted(
+        due,
+        key=lambda row: (
+            STATUS_ORDER.index(row.state),
+            row.next_review_due if not row.never_reviewed else datetime.date.min,
+            row.title,
+        ),
+    )
+
+
+def count_by_status(rows):
+    """{'never': 1, 'overdue': 2, 'soon': 0} for rows from pages_due_for_review."""
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    for row in rows:
+        counts[row.state] += 1
+    return counts

@@ -5,11 +5,16 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from clinic.review import pages_due_for_review
+from clinic.review import (
+    DUE_SOON,
+    DUE_WITHIN_DAYS,
+    STATUSES,
+    count_by_status,
+    days_phrase,
+    pages_due_for_review,
+)
 
 from .views import PagesDueForReviewView
-
-DASHBOARD_ROWS = 5
 
 
 @hooks.register("register_admin_urls")
@@ -48,22 +53,37 @@ def register_pages_due_for_review_menu_item():
 
 
 class DueForReviewPanel(Component):
-    """A reminder on the dashboard of clinicians and reviewers; nothing when nothing is due."""
+    """A reminder on the dashboard of clinicians and reviewers: how many live health pages were
+    never reviewed, are overdue, or fall due within 30 days, each count linking to those rows of
+    the report. Nothing at all when nothing is due."""
 
     name = "due_for_review"
     order = 50
     template_name = "treatments/admin/due_for_review_panel.html"
 
-    def __init__(self, due):
-        self.due = due
+    def __init__(self, counts):
+        self.counts = counts
 
     def get_context_data(self, parent_context=None):
-        return {"due": self.due[:DASHBOARD_ROWS], "more": max(len(self.due) - DASHBOARD_ROWS, 0)}
+        report_url = reverse("treatments_reports:pages_due_for_review")
+        labels = {**STATUSES, DUE_SOON: f"Due within {days_phrase(DUE_WITHIN_DAYS)}"}
+        return {
+            "items": [
+                {
+                    "status": status,
+                    "label": labels[status],
+                    "count": count,
+                    "url": f"{report_url}?within={DUE_WITHIN_DAYS}&status={status}",
+                }
+                for status, count in self.counts.items()
+            ],
+            "report_url": report_url,
+        }
 
 
 @hooks.register("construct_homepage_panels")
 def add_due_for_review_panel(request, panels):
     if may_see_reviews(request.user):
-        due = pages_due_for_review()
-        if due:
-            panels.append(DueForReviewPanel(due))
+        counts = count_by_status(pages_due_for_review(within_days=DUE_WITHIN_DAYS))
+        if any(counts.values()):
+            panels.append(DueForReviewPanel(counts))

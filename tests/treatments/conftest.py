@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+import time_machine
 
 from .factories import TreatmentIndexPageFactory
 
@@ -28,3 +31,10 @@ def fake_embed_finder(monkeypatch):
 
     monkeypatch.setattr("wagtail.embeds.embeds.get_finder_for_embed", find)
     return calls
+
+
+@pytest.fixture
+def frozen_today():
+    """Today is review_dates.TODAY, 1 June 2026, and time stands still."""
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 12, 0), tick=False):
+        yield
