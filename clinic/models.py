@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -164,6 +165,15 @@ class Person(index.Indexed, models.Model):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     bio = models.TextField(max_length=600, blank=True, help_text="Two or three sentences.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="sign-in account",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        help_text="The staff account whose approvals sign off health pages as this person.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -171,15 +181,32 @@ class Person(index.Indexed, models.Model):
         FieldPanel("role"),
         FieldPanel("photo"),
         FieldPanel("bio"),
+        # Only administrators (no group holds this permission) say who signs as whom.
+        FieldPanel("user", permission="clinic.link_person_account"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        permissions = [("link_person_account", "Can link a person to a sign-in account")]
 
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+NO_REVIEW = (
+    "This page has no recorded clinical review, so it cannot go live. Submit it for review: "
+    "a Clinical reviewer's approval records the review and publishes the page."
+)
+
+
+class ReviewMissing(ValidationError, PermissionDenied):
+    """A health page went to be published without a recorded review.
+
+    A ValidationError for code that saves; a PermissionDenied, so an admin view that publishes
+    outside a form answers with a refusal instead of a server error.
+    """
 
 
 def a_year_after(date):
@@ -206,18 +233,47 @@ class ReviewDatesMixin(models.Model):
         related_name="+",
     )
 
+    # Nobody types these: a Clinical reviewer's approval records them (clinic/signoff.py).
     review_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
-                FieldPanel("reviewer"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("last_reviewed", read_only=True),
+                        FieldPanel("next_review_due", read_only=True),
+                    ]
+                ),
+                FieldPanel("reviewer", read_only=True),
             ],
             heading="Medical review",
+            help_text="Recorded when a Clinical reviewer approves the page in the Clinical "
+            "review workflow. A page cannot go live without it.",
         )
     ]
+    # Parts of the page its body must have before review (see clinic.blocks.missing_sections).
+    required_sections = ()
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        try:
+            super().full_clean(*args, **kwargs)
+        except ReviewMissing:
+            raise
+        except ValidationError as error:
+            # Django gathers every error in a plain ValidationError: keep ours recognisable.
+            if NO_REVIEW in error.messages:
+                raise ReviewMissing(error.error_dict) from error
+            raise
+
+    def clean(self):
+        super().clean()
+        self.clean_review_dates()
+        # The editor's form makes its own check, worded for what the user is doing.
+        deferred = getattr(self, "_review_checked_by_form", False)
+        if self.live and not self.has_review_metadata and not deferred:
+            raise ReviewMissing(NO_REVIEW)
 
     @property
     def has_review_metadata(self):
@@ -242,6 +298,13 @@ class ReviewDatesMixin(models.Model):
         return due is not None and due <= today + datetime.timedelta(days=within_days)
 
 
+OFF_LABEL_STATEMENT = (
+    "<p><b>An off-label use.</b> The medicine on this page is not approved for this use. "
+    "Doctors may still prescribe it when they judge it suitable, under close supervision, "
+    "and will explain what is and is not known before you decide.</p>"
+)
+
+
 class MedicalDisclaimer(models.Model):
     """The site's medical disclaimer, shown at the foot of every health page; reviewers edit it."""
 
@@ -250,8 +313,13 @@ class MedicalDisclaimer(models.Model):
         features=["bold", "italic", "link"],
         help_text="Shown at the foot of every treatment page. Keep it short and plain.",
     )
+    off_label_statement = RichTextField(
+        features=["bold", "italic", "link"],
+        default=OFF_LABEL_STATEMENT,
+        help_text="Shown near the top of every treatment page that describes an off-label use.",
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("text")]
+    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("off_label_statement")]
 
     class Meta:
         verbose_name = "medical disclaimer"
@@ -263,3 +331,7 @@ class MedicalDisclaimer(models.Model):
     def current(cls):
         """The disclaimer in use: the most recently created one."""
         return cls.objects.order_by("-pk").first()
+
+
+# The workflow task that records sign-offs is a model of this app.
+from .signoff import ClinicalReviewTask  # noqa: E402, F401

@@ -51,3 +51,29 @@ def use_clinic_content_checker(request, items, page=None):
     for position, item in enumerate(items):
         if isinstance(item, ContentCheckerItem):
             items[position] = ClinicContentChecker(in_editor=item.in_editor)
+
+
+@hooks.register("register_admin_viewset")
+def register_review_page_viewset():
+    """Every page type's editor speaks of clinical review (see clinic/admin_views.py)."""
+    from .admin_views import ReviewPageViewSet
+
+    return ReviewPageViewSet("clinic_pages")
+
+
+@hooks.register("register_log_actions")
+def register_sign_off_action(actions):
+    from wagtail.log_actions import LogFormatter
+
+    from .signoff import SIGN_OFF_ACTION
+
+    @actions.register_action(SIGN_OFF_ACTION)
+    class SignOffFormatter(LogFormatter):
+        label = "Medical sign-off"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return (
+                f"Medical sign-off by {data.get('reviewer')}: reviewed "
+                f"{data.get('last_reviewed')}, next review due {data.get('next_review_due')}"
+            )

@@ -23,14 +23,14 @@ DEMO_ACCOUNTS = [
     # username, full name, group (None: superuser)
     ("admin", "Site Administrator", None),
     ("clinician", "Casey Clinician", CLINICIANS),
-    ("reviewer", "Robin Reviewer", CLINICAL_REVIEWERS),
+    ("reviewer", "Amara Okafor", CLINICAL_REVIEWERS),
     ("manager", "Morgan Manager", BOOKING_MANAGERS),
 ]
 
 # The plain pages, in the order the menu shows them (after the treatments and articles).
 STANDARD_PAGES = ["about", "contact", "privacy"]
 PAGE_FIELDS = {"title", "menu", "intro"}
-PERSON_FIELDS = {"name", "credentials", "role", "bio"}
+PERSON_FIELDS = {"name", "credentials", "role", "bio", "account"}
 SETTINGS_FIELDS = {
     "name",
     "tagline",
@@ -62,8 +62,10 @@ def load(content):
     site.hostname = "localhost"
     site.save()
 
-    for data in content.records("people.yaml", PERSON_FIELDS):
-        Person.objects.get_or_create(name=data["name"], defaults=data)
+    people = content.records("people.yaml", PERSON_FIELDS, required={"name"})
+    for data in people:
+        fields = {key: value for key, value in data.items() if key != "account"}
+        Person.objects.get_or_create(name=data["name"], defaults=fields)
 
     doc = content.document("crisis-help")
     doc.check_keys({"title", "intro"})
@@ -79,6 +81,7 @@ def load(content):
 
     if getattr(settings, "DEMO_ACCOUNTS", False):
         create_demo_accounts()
+        link_accounts(people)
     return home
 
 
@@ -110,6 +113,15 @@ def fill_clinic_settings(clinic, data, crisis_page):
 
 def time(text):
     return datetime.time.fromisoformat(str(text))
+
+
+def link_accounts(people):
+    """A reviewer signs off as the Person their account is linked to (once, if unlinked)."""
+    User = get_user_model()
+    for data in people:
+        user = User.objects.filter(username=data.get("account")).first()
+        if user and not Person.objects.filter(user=user).exists():
+            Person.objects.filter(name=data["name"], user=None).update(user=user)
 
 
 def create_demo_accounts():

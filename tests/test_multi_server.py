@@ -50,8 +50,10 @@ pytestmark = pytest.mark.skipif(
 )
 
 SEED = f"""
+import datetime
 from django.contrib.auth import get_user_model
 from blog.models import ArticleIndexPage, ArticlePage
+from clinic.models import Person
 from home.models import HomePage
 import booking.demo
 from clinic.demo import load_section
@@ -61,7 +63,13 @@ load_section(booking.demo, home)
 index = ArticleIndexPage(title="Articles", slug="articles", intro="Notes from the clinic.")
 home.add_child(instance=index)
 index.save_revision().publish()
-article = ArticlePage(title="The first title", slug="news", teaser="What changed this week.")
+article = ArticlePage(
+    title="The first title",
+    slug="news",
+    teaser="What changed this week.",
+    last_reviewed=datetime.date(2026, 1, 5),
+    reviewer=Person.objects.create(name="Dr. Test Reviewer"),
+)
 index.add_child(instance=article)
 article.save_revision().publish()
 get_user_model().objects.create_superuser("editor", "editor@example.com", "{PASSWORD}")

@@ -7,11 +7,12 @@ site shows them, and each treatment is a document of its own.
 from clinic.demo import REVIEW_FIELDS
 from clinic.models import Person
 
-from .models import DELIVERY_LABELS, TreatmentIndexPage, TreatmentPage
+from .models import DELIVERY_LABELS, USES, TreatmentIndexPage, TreatmentPage
 
 INDEX_FIELDS = {"title", "menu", "intro", "pages"}
 PAGE_FIELDS = {
-    *("title", "summary", "picture", "delivery_methods", "session_length", "typical_course"),
+    *("title", "summary", "use", "picture", "delivery_methods", "session_length"),
+    "typical_course",
     *("related_treatments", *REVIEW_FIELDS),
 }
 
@@ -41,6 +42,7 @@ def load(content, home_page):
 def treatment(content, index, doc, people):
     doc.check_keys(PAGE_FIELDS)
     doc.known("delivery_methods", DELIVERY_LABELS, "delivery method")
+    doc.known("use", dict(USES), "use (approved or off-label)")
     doc.known("reviewer", people, "reviewer", "content/people.yaml")
     return content.page(
         index,
@@ -48,6 +50,7 @@ def treatment(content, index, doc, people):
         doc,
         fill=lambda page: relate(page, doc),
         summary=doc.require("summary"),
+        use=doc.require("use"),
         hero_image=content.picture(doc, doc.picture("picture")),
         delivery_methods=doc.require("delivery_methods"),
         session_length=doc.meta.get("session_length", ""),

@@ -1,12 +1,10 @@
 """Treatment pages: what a therapy is, who it may help, what to expect, reviewed by a clinician."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,7 +17,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from clinic.blocks import BodyBlock, body_images, body_linked_pages, table_of_contents
+from clinic.admin_forms import HealthPageForm
+from clinic.blocks import (
+    HEALTH_SECTIONS,
+    BodyBlock,
+    body_images,
+    body_linked_pages,
+    table_of_contents,
+)
 from clinic.models import ClinicSettings, MedicalDisclaimer, ReviewDatesMixin
 
 DELIVERY_METHODS = [
@@ -41,21 +46,13 @@ PAGE_ANCHORS = (
     "disclaimer-heading",
 )
 
-REVIEW_REQUIRED_MESSAGES = {
-    "last_reviewed": "Add the date of the last clinical review: a treatment page cannot be "
-    "published without it.",
-    "reviewer": "Choose the clinician who reviewed this page: a treatment page cannot be "
-    "published without a named reviewer.",
-}
-
-
-class ReviewMetadataMissing(ValidationError, PermissionDenied):
-    """A treatment page went to be published without its review metadata.
-
-    A ValidationError, so forms show it on the fields; also a PermissionDenied, so an admin
-    view that publishes without a form (approving from the dashboard) answers with a message
-    and a redirect instead of a server error. Approval runs in a transaction, so it is undone.
-    """
+USES = [
+    ("approved", "An approved use of this medicine"),
+    ("off-label", "An off-label use (not an approved indication)"),
+]
+# Every part a treatment page must have before a reviewer sees it (see clinic.blocks).
+REQUIRED_SECTIONS = (*(key for key, _ in HEALTH_SECTIONS), "faq")
+DEFAULT_BOOKING_PROMPT = "Would you like to talk about whether this treatment could help you?"
 
 
 class TreatmentIndexPage(Page):
@@ -84,33 +81,13 @@ class TreatmentIndexPage(Page):
         return context
 
 
-class TreatmentPageForm(WagtailAdminPageForm):
-    """Review metadata may be left out of drafts, never out of a page sent for review or published.
-
-    The fields are required here and listed as deferred by their panels, so Wagtail relaxes them
-    when a draft is saved and enforces them on submit, publish and approve.
-    """
-
+class TreatmentPageForm(HealthPageForm):
     delivery_methods = forms.MultipleChoiceField(
         choices=DELIVERY_METHODS,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="How the medicine or therapy is given.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, message in REVIEW_REQUIRED_MESSAGES.items():
-            if name in self.fields:
-                self.fields[name].required = True
-                self.fields[name].error_messages["required"] = message
-
-    def clean(self):
-        cleaned_data = super().clean()
-        # The model's own check is for code that publishes; here the required fields decide,
-        # and a new page is `live` until the view saves it as a draft.
-        self.instance._review_check_deferred = self.is_deferred_validation
-        return cleaned_data
 
 
 class TreatmentPage(ReviewDatesMixin, Page):
@@ -137,14 +114,27 @@ class TreatmentPage(ReviewDatesMixin, Page):
         related_name="+",
         help_text="Leave blank to use the clinic's booking page.",
     )
+    booking_prompt = models.CharField(
+        max_length=160,
+        default=DEFAULT_BOOKING_PROMPT,
+        help_text="The question above the closing booking button, in your own words.",
+    )
     booking_text = models.CharField(max_length=60, default="Book a consultation")
+    use = models.CharField(
+        "approval status of this use",
+        max_length=20,
+        choices=USES,
+        help_text="Off-label pages show the clinic's off-label statement near the top.",
+    )
 
     base_form_class = TreatmentPageForm
+    required_sections = REQUIRED_SECTIONS
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("hero_image"),
+        FieldPanel("use"),
         MultiFieldPanel(
             [
                 FieldPanel("delivery_methods"),
@@ -155,7 +145,11 @@ class TreatmentPage(ReviewDatesMixin, Page):
         FieldPanel("body"),
         InlinePanel("related_treatments", label="Related treatment", max_num=4),
         MultiFieldPanel(
-            [PageChooserPanel("booking_page"), FieldPanel("booking_text")],
+            [
+                FieldPanel("booking_prompt"),
+                PageChooserPanel("booking_page"),
+                FieldPanel("booking_text"),
+            ],
             heading="Booking call to action",
         ),
         *ReviewDatesMixin.review_panels,
@@ -171,31 +165,6 @@ class TreatmentPage(ReviewDatesMixin, Page):
 
     class Meta:
         verbose_name = "treatment page"
-
-    def missing_review_metadata(self):
-        """{field: message} for the review metadata a published page must have."""
-        if not self.live or getattr(self, "_review_check_deferred", False):
-            return {}
-        return {
-            name: message
-            for name, message in REVIEW_REQUIRED_MESSAGES.items()
-            if not getattr(self, f"{name}_id" if name == "reviewer" else name)
-        }
-
-    def clean(self):
-        super().clean()
-        self.clean_review_dates()
-        if missing := self.missing_review_metadata():
-            raise ReviewMetadataMissing(missing)
-
-    def full_clean(self, *args, **kwargs):
-        try:
-            super().full_clean(*args, **kwargs)
-        except ValidationError as error:
-            # Django gathers every error in a plain ValidationError: keep ours recognisable.
-            if self.missing_review_metadata() and hasattr(error, "error_dict"):
-                raise ReviewMetadataMissing(error.error_dict) from error
-            raise
 
     @property
     def delivery_method_labels(self):

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from clinic.admin_forms import HealthPageForm
 from clinic.blocks import BodyBlock
 from clinic.models import ReviewDatesMixin
 
@@ -110,16 +111,13 @@ class ArticlePage(ReviewDatesMixin, Page):
         index.FilterField("date"),
     ]
 
+    base_form_class = HealthPageForm
     parent_page_types = ["blog.ArticleIndexPage"]
     subpage_types = []
     og_type = "article"
 
     class Meta:
         verbose_name = "article"
-
-    def clean(self):
-        super().clean()
-        self.clean_review_dates()
 
     def save(self, *args, **kwargs):
         self.reading_time = reading_minutes(self.body)

@@ -23,6 +23,7 @@ from .base import (
     GROUP_SETTINGS,
     GROUP_TEXT,
     HEADING_LEVELS,
+    HEALTH_SECTIONS,
     RICH_TEXT_FEATURES,
     SHORT_TEXT_FEATURES,
     AnchoredBlockMixin,
@@ -30,7 +31,13 @@ from .base import (
     heading_level_block,
     unique_anchor,
 )
-from .body import BodyBlock, body_images, body_linked_pages, table_of_contents
+from .body import (
+    BodyBlock,
+    body_images,
+    body_linked_pages,
+    missing_sections,
+    table_of_contents,
+)
 from .clinic_settings import WEEKDAYS, CrisisLineBlock, OpeningHoursBlock
 from .guidance import (
     CALLOUT_KINDS,
@@ -56,6 +63,7 @@ __all__ = [
     "GROUP_SETTINGS",
     "GROUP_TEXT",
     "HEADING_LEVELS",
+    "HEALTH_SECTIONS",
     "RICH_TEXT_FEATURES",
     "SHORT_TEXT_FEATURES",
     "WEEKDAYS",
@@ -84,6 +92,7 @@ __all__ = [
     "first_image",
     "heading_anchor",
     "heading_level_block",
+    "missing_sections",
     "table_of_contents",
     "unique_anchor",
 ]

@@ -31,6 +31,29 @@ def heading_anchor(value):
     return slugify(value.get("anchor") or value.get("text") or value.get("heading") or "")
 
 
+# The parts every treatment page must have (with at least one FAQ), each started by a heading
+# (or a checklist or steps block) the editor tags with the part it fulfils: the wording of
+# the heading is theirs, the check does not read it.
+HEALTH_SECTIONS = [
+    ("what-it-is", "What it is"),
+    ("how-it-works", "How it is thought to work"),
+    ("who-it-may-help", "Who it may help"),
+    ("who-it-may-not-suit", "Who it may not suit"),
+    ("risks", "Risks and side effects"),
+    ("what-to-expect", "What to expect"),
+    ("cost", "Cost and insurance"),
+]
+
+
+def section_block():
+    return blocks.ChoiceBlock(
+        choices=HEALTH_SECTIONS,
+        required=False,
+        label="Section of a treatment page",
+        help_text="Which required part of a treatment page this starts, if any.",
+    )
+
+
 def heading_level_block(default="h2"):
     return blocks.ChoiceBlock(
         choices=HEADING_LEVELS,

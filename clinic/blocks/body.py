@@ -2,11 +2,19 @@
 
 from wagtail import blocks
 
-from .base import AnchoredBlockMixin, deconstruct_aliases, heading_anchor, unique_anchor
+from .base import (
+    HEALTH_SECTIONS,
+    AnchoredBlockMixin,
+    deconstruct_aliases,
+    heading_anchor,
+    unique_anchor,
+)
 from .guidance import CalloutBlock, ChecklistBlock, CrisisHelpBlock, FAQBlock, StepsBlock
 from .links import CallToActionBlock, RelatedPagesBlock
 from .media import ImageBlock, VideoBlock
 from .text import HeadingBlock, ParagraphBlock, QuoteBlock, TableBlock
+
+SECTIONED = ("heading", "checklist", "steps")
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -49,6 +57,27 @@ def table_of_contents(body, reserved=()):
         if level == "h2" and text:
             entries.append({"anchor": anchor, "text": text})
     return entries
+
+
+def missing_sections(body, required):
+    """The names of the `required` parts (HEALTH_SECTIONS keys, or "faq") a body lacks.
+
+    A part counts when a block is tagged with it: a checklist or steps block, or a heading
+    followed by content; "faq" asks for an FAQ block with at least one question.
+    """
+    stream = list(body or [])
+    found = set()
+    for position, block in enumerate(stream):
+        section = block.value.get("section") if block.block_type in SECTIONED else None
+        following = stream[position + 1] if position + 1 < len(stream) else None
+        if section and (
+            block.block_type != "heading" or following and following.block_type != "heading"
+        ):
+            found.add(section)
+    if any(block.block_type == "faq" and block.value["items"] for block in stream):
+        found.add("faq")
+    names = dict(HEALTH_SECTIONS, faq="Questions people ask (at least one FAQ)")
+    return [names[key] for key in required if key not in found]
 
 
 def body_images(body):

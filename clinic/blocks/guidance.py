@@ -8,6 +8,7 @@ from .base import (
     AnchoredBlockMixin,
     deconstruct_aliases,
     heading_level_block,
+    section_block,
 )
 
 
@@ -59,6 +60,7 @@ class StepBlock(blocks.StructBlock):
 class StepsBlock(AnchoredBlockMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, default="What to expect")
     heading_level = heading_level_block()
+    section = section_block()
     steps = blocks.ListBlock(StepBlock(), min_num=1)
 
     class Meta:
@@ -81,6 +83,7 @@ class StepsBlock(AnchoredBlockMixin, blocks.StructBlock):
 class ChecklistBlock(AnchoredBlockMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120)
     heading_level = heading_level_block()
+    section = section_block()
     tone = blocks.ChoiceBlock(
         choices=[
             ("positive", "May help (ticks)"),

@@ -7,7 +7,13 @@ from wagtail.contrib.typed_table_block.blocks import (
     TypedTableBlockValidationError,
 )
 
-from .base import GROUP_TEXT, RICH_TEXT_FEATURES, AnchoredBlockMixin, deconstruct_aliases
+from .base import (
+    GROUP_TEXT,
+    RICH_TEXT_FEATURES,
+    AnchoredBlockMixin,
+    deconstruct_aliases,
+    section_block,
+)
 
 
 class HeadingBlock(AnchoredBlockMixin, blocks.StructBlock):
@@ -21,6 +27,7 @@ class HeadingBlock(AnchoredBlockMixin, blocks.StructBlock):
         max_length=60,
         help_text="Optional link target, e.g. 'side-effects'. Made from the text when blank.",
     )
+    section = section_block()
 
     class Meta:
         icon = "title"

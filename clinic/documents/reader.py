@@ -9,11 +9,12 @@ from markdown_it.tree import SyntaxTreeNode
 from wagtail.blocks import StructBlock
 from wagtail.embeds.blocks import EmbedBlock
 
-from clinic.blocks import BodyBlock
+from clinic.blocks import HEALTH_SECTIONS, BodyBlock
 
 from .markdown import MARKDOWN, PageLink, Picture, RichText, html, line, plain, rich_text
 from .sections import SECTIONS
 
+SECTION_TAG = re.compile(r"\{section:\s*([\w-]+)\s*\}\s*$")
 PAGE_HREF = re.compile(r'<a href="(/[^"]*)">')
 
 
@@ -134,11 +135,7 @@ def body(doc, nodes):
         if node.type == "heading":
             blocks.append(("heading", heading(doc, node), line(node)))
         elif node.type == "container_block":
-            name, options = container_name(node)
-            if name not in SECTIONS:
-                known = ", ".join(sorted(SECTIONS))
-                raise doc.error(line(node), f"unknown block '{name}' (known: {known})")
-            blocks.append((name.replace("-", "_"), SECTIONS[name](doc, node, options), line(node)))
+            blocks.append(container(doc, node))
         else:
             raise doc.error(
                 line(node), f"'{node.type}' is not a block: write it as a fenced ':::' section"
@@ -150,12 +147,35 @@ def body(doc, nodes):
 def heading(doc, node):
     if node.tag not in ("h2", "h3"):
         raise doc.error(line(node), "section headings are '##' or '###' (the title is '# ')")
-    return {"text": plain(node), "level": node.tag, "anchor": ""}
+    text, section = health_section(doc, node, plain(node))
+    return {"text": text, "level": node.tag, "anchor": "", "section": section}
 
 
-def container_name(node):
-    words = node.info.split()
-    return (words[0] if words else ""), words[1:]
+def container(doc, node):
+    """A fenced section: `::: name options {section: key}`, as (block type, value, line)."""
+    info, section = health_section(doc, node, node.info)
+    name, *options = info.split() or [""]
+    if name not in SECTIONS:
+        known = ", ".join(sorted(SECTIONS))
+        raise doc.error(line(node), f"unknown block '{name}' (known: {known})")
+    value = SECTIONS[name](doc, node, options)
+    if section and "section" not in value:
+        raise doc.error(line(node), "only headings, checklists and steps start a section")
+    if "section" in value:
+        value["section"] = section
+    return name.replace("-", "_"), value, line(node)
+
+
+def health_section(doc, node, text):
+    """The text without its `{section: key}` tag (the part of a treatment page it starts),
+    and the key."""
+    match = SECTION_TAG.search(text)
+    if not match:
+        return text, ""
+    if match[1] not in dict(HEALTH_SECTIONS):
+        known = ", ".join(dict(HEALTH_SECTIONS))
+        raise doc.error(line(node), f"unknown section '{match[1]}' (known: {known})")
+    return text[: match.start()].rstrip(), match[1]
 
 
 def stream(doc, resolve_page, resolve_picture):

@@ -63,11 +63,11 @@ def checklist(doc, node, options):
     if len(rest) != 1 or rest[0].type != "bullet_list":
         raise doc.error(line(node), "a checklist is a heading and one bulleted list")
     items = [plain(item) for item in rest[0].children]
-    return {"heading": title, "heading_level": level, "tone": tone, "items": items}
+    return {"heading": title, "heading_level": level, "section": "", "tone": tone, "items": items}
 
 
 def steps(doc, node, options):
-    return heading_and_items(doc, node, "steps", ("title", "text"))
+    return {"section": "", **heading_and_items(doc, node, "steps", ("title", "text"))}
 
 
 def faq(doc, node, options):

@@ -48,6 +48,9 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     date = factory.Sequence(lambda n: datetime.date(2026, 6, 1) - datetime.timedelta(days=n))
     topic = factory.SubFactory(TopicFactory)
     hero_image = factory.SubFactory(ImageFactory)
+    # Live health pages carry a recorded review (see clinic.signoff).
+    last_reviewed = factory.LazyAttribute(lambda article: article.date or datetime.date(2026, 1, 5))
+    reviewer = factory.SubFactory(PersonFactory, name="Dr. Rowan Reviewer")
     body = factory.LazyFunction(
         lambda: [
             ("heading", {"text": "A heading", "level": "h2", "anchor": ""}),

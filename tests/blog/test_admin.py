@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import ArticlePage
+from clinic.models import NO_REVIEW
 
 from ..factories import ImageFactory, PersonFactory
 from .factories import ArticlePageFactory, TopicFactory
@@ -102,8 +103,8 @@ def test_an_editor_chosen_publication_date_is_kept(article_index):
     assert article.date == datetime.date(2025, 12, 1)
 
 
-def test_reviewer_publishes_a_clinicians_article_with_review_dates(client, reviewer, article_index):
-    person = PersonFactory(name="Dr. Reviewing Person", credentials="MD")
+def test_an_article_cannot_be_published_before_its_clinical_review(client, reviewer, article_index):
+    """Typed review fields are ignored: only a reviewer's approval records a review."""
     client.force_login(reviewer)
     url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", article_index.pk))
     data = article_form(
@@ -111,21 +112,13 @@ def test_reviewer_publishes_a_clinicians_article_with_review_dates(client, revie
         TopicFactory(),
         ImageFactory(),
         last_reviewed="2026-03-01",
-        reviewer=person.pk,
+        reviewer=PersonFactory(name="Dr. Reviewing Person").pk,
     )
     data["action-publish"] = "publish"
     response = client.post(url, data)
-    assert response.status_code == 302
-    article = ArticlePage.objects.get(slug="staying-with-difficult-feelings")
-    assert article.live
-    assert article.date == timezone.localdate(article.first_published_at)
-    # The next review defaults to a year after the last.
-    assert article.next_review_due == datetime.date(2027, 3, 1)
-
-    html = client.get(article.url).content.decode()
-    assert "Page last reviewed:" in html
-    assert "Next review due:" in html
-    assert "Medically reviewed by Dr. Reviewing Person, MD" in html
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [f"Before you publish: {NO_REVIEW}"]
+    assert not ArticlePage.objects.exists()
 
 
 def test_clinician_can_choose_and_add_topics(client, clinician):

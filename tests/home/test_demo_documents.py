@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from blog.models import ArticlePage
-from clinic.blocks import BodyBlock
+from clinic.blocks import BodyBlock, missing_sections
 from clinic.models import Person
 from treatments.models import TreatmentPage
 
@@ -63,6 +63,7 @@ def expected_blocks(body):
 def readable_text(line):
     """The words a visitor reads from one line of a document, without its Markdown."""
     line = re.sub(r"^(#+ |- |— |::: .*|:::$)", "", line.strip())
+    line = re.sub(r"\s*\{section: [\w-]+\}$", "", line)
     line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line).replace("**", "")
     if set(line) <= set("|- "):
         return []
@@ -208,3 +209,16 @@ def test_a_document_no_section_loads_is_not_silently_dropped(site, content):
     message = load_fails(site)
     assert "content/treatments/index.md" in message
     assert "'ketamine-lozenges' is not listed in pages" in message
+
+
+def test_the_demo_treatments_have_every_section_a_reviewer_needs(demo):
+    for page in TreatmentPage.objects.all():
+        assert missing_sections(page.body, page.required_sections) == [], page.slug
+
+
+def test_an_unknown_section_is_refused(site, content):
+    doc = content / "treatments" / "esketamine-nasal-spray.md"
+    edit(doc, "{section: cost}", "{section: price}")
+    message = load_fails(site)
+    line = line_of(doc, "{section: price}")
+    assert f"esketamine-nasal-spray.md, line {line}: unknown section 'price'" in message

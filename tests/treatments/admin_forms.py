@@ -13,7 +13,66 @@ def list_block(values):
     return data
 
 
+def section(key, text, html="<p>Plain words about it.</p>"):
+    """A heading tagged with the part of a treatment page it starts, and content under it."""
+    return [
+        ("heading", {"text": text, "level": "h2", "anchor": "", "section": key}),
+        ("paragraph", rich_text(html)),
+    ]
+
+
+def complete_body():
+    """Every part a treatment page needs before review, as the editor would post it."""
+    return [
+        *section("what-it-is", "What it is", "<p>An anaesthetic used at low doses.</p>"),
+        *section("how-it-works", "How it is thought to work"),
+        (
+            "checklist",
+            {
+                "heading": "Who it may help",
+                "heading_level": "h2",
+                "section": "who-it-may-help",
+                "tone": "positive",
+                "items": list_block(["Adults whose depression has not lifted"]),
+            },
+        ),
+        (
+            "checklist",
+            {
+                "heading": "Who it may not suit",
+                "heading_level": "h2",
+                "section": "who-it-may-not-suit",
+                "tone": "caution",
+                "items": list_block(["People who have had psychosis"]),
+            },
+        ),
+        (
+            "steps",
+            {
+                "heading": "What to expect",
+                "heading_level": "h2",
+                "section": "what-to-expect",
+                "steps": list_block([{"title": "Assessment", "text": rich_text("<p>First.</p>")}]),
+            },
+        ),
+        *section("risks", "Side effects and risks"),
+        *section("cost", "Cost and insurance"),
+        (
+            "faq",
+            {
+                "heading": "Questions people ask",
+                "heading_level": "h2",
+                "items": list_block(
+                    [{"question": "Can I drive?", "answer": rich_text("<p>No.</p>")}]
+                ),
+            },
+        ),
+    ]
+
+
 def treatment_form_data(body=None, reviewer=None, last_reviewed="2026-09-14", **fields):
+    """The editor's form; review fields are posted too, as a forged form would: they are
+    read-only, so the page must ignore them."""
     data = {
         "title": "Ketamine infusion therapy",
         "slug": "ketamine-infusion-therapy",
@@ -30,6 +89,8 @@ def treatment_form_data(body=None, reviewer=None, last_reviewed="2026-09-14", **
         ),
         "related_treatments": inline_formset([]),
         "booking_text": "Book a consultation",
+        "booking_prompt": "Would you like to talk about whether this could help you?",
+        "use": "off-label",
         "last_reviewed": last_reviewed or "",
         "next_review_due": "",
         "reviewer": str(reviewer.pk) if reviewer else "",

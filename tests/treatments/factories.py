@@ -35,6 +35,7 @@ class TreatmentPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Treatment {n}")
     summary = factory.LazyAttribute(lambda page: f"What {page.title} involves.")
+    use = "off-label"
     hero_image = factory.SubFactory(ImageFactory)
     delivery_methods = factory.LazyFunction(lambda: ["iv-infusion"])
     session_length = "About 40 to 60 minutes"

@@ -11,7 +11,6 @@ from treatments.models import TreatmentPage
 
 from ..factories import ImageFactory, PersonFactory, StandardPageFactory
 from .admin_forms import treatment_form_data
-from .factories import TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -131,61 +130,6 @@ def test_a_draft_may_leave_out_the_review_metadata(editor, treatment_index):
     page = TreatmentPage.objects.get()
     assert not page.live
     assert not page.has_review_metadata
-
-
-def test_publishing_without_review_metadata_shows_a_clear_message(editor, treatment_index):
-    data = treatment_form_data(reviewer=None, last_reviewed="")
-    data["action-publish"] = "action-publish"
-    response = editor.post(add_url(treatment_index), data)
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "cannot be published without a named reviewer" in html
-    assert "Add the date of the last clinical review" in html
-    assert not TreatmentPage.objects.exists()
-
-
-def test_publishing_an_existing_draft_without_review_metadata_is_refused(editor, treatment_index):
-    page = TreatmentPageFactory(
-        parent=treatment_index,
-        live=False,
-        last_reviewed=None,
-        next_review_due=None,
-        reviewer=None,
-    )
-    data = treatment_form_data(reviewer=None, last_reviewed="", slug=page.slug)
-    data["action-publish"] = "action-publish"
-    response = editor.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
-    assert response.status_code == 200
-    assert "cannot be published without a named reviewer" in response.content.decode()
-    page.refresh_from_db()
-    assert not page.live
-
-
-def test_publishing_with_review_metadata_fills_the_next_review_date(editor, treatment_index):
-    data = treatment_form_data(reviewer=PersonFactory())
-    data["action-publish"] = "action-publish"
-    response = editor.post(add_url(treatment_index), data)
-    assert response.status_code == 302
-    page = TreatmentPage.objects.get()
-    assert page.live
-    assert str(page.next_review_due) == "2027-09-14"
-
-
-def test_next_review_must_come_after_the_last_review(editor, treatment_index):
-    data = treatment_form_data(reviewer=PersonFactory(), next_review_due="2026-01-01")
-    data["action-publish"] = "action-publish"
-    response = editor.post(add_url(treatment_index), data)
-    assert response.status_code == 200
-    assert "The next review must come after the last review." in response.content.decode()
-
-
-def test_a_page_cannot_go_live_in_code_without_review_metadata(treatment_index):
-    page = TreatmentPage(title="No review", slug="no-review", summary="Summary.")
-    page.live = False
-    treatment_index.add_child(instance=page)
-    with pytest.raises(ValidationError) as error:
-        page.save_revision().publish()
-    assert "reviewer" in error.value.message_dict
 
 
 def test_paragraph_rich_text_has_no_h1_or_raw_html_features():

@@ -1,0 +1,53 @@
+"""The editor's form for health pages: its checks speak of what the user is doing.
+
+Submitting for review needs every required part of the page; publishing needs those and a
+recorded clinical review, and only users who may publish can; approving needs the parts too.
+"""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .blocks import missing_sections
+from .models import NO_REVIEW
+
+ACTIONS = {
+    "action-submit": "submit for review",
+    "action-publish": "publish",
+    "action-workflow-action": "approve",
+}
+
+
+class HealthPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        # A new page is `live` until the view saves it as a draft: the model must not refuse it.
+        self.instance._review_checked_by_form = True
+        action = self.action()
+        if action is None:
+            return cleaned_data
+        page = self.instance
+        if action == "publish" and not self.may_publish():
+            self.add_error(None, "You cannot publish: submit the page for clinical review.")
+            return cleaned_data
+        missing = missing_sections(cleaned_data.get("body"), page.required_sections)
+        if missing:
+            self.add_error(None, f"Before you {action}, add these sections: {', '.join(missing)}.")
+        if action == "publish" and not page.has_review_metadata:
+            self.add_error(None, f"Before you publish: {NO_REVIEW}")
+        return cleaned_data
+
+    def may_publish(self):
+        if self.instance.pk is None:  # a new page: what its parent allows
+            return self.parent_page.permissions_for_user(self.for_user).can_publish_subpage()
+        return self.instance.permissions_for_user(self.for_user).can_publish()
+
+    def action(self):
+        """What the user is doing with this form: submit, publish or approve (else None)."""
+        for key, action in ACTIONS.items():
+            if self.data.get(key):
+                if (
+                    key == "action-workflow-action"
+                    and self.data.get("workflow-action-name") != "approve"
+                ):
+                    return None
+                return action
+        return None
