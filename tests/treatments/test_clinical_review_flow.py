@@ -17,9 +17,10 @@ from wagtail.models import Page, PageLogEntry, Workflow
 
 from clinic.models import NO_REVIEW, ReviewMissing
 from clinic.signoff import NO_PERSON, ClinicalReviewTask
+from home.models import StandardPage
 from treatments.models import TreatmentPage
 
-from ..factories import PersonFactory, UserFactory
+from ..factories import PersonFactory, StandardPageFactory, UserFactory
 from .admin_forms import complete_body, section, treatment_form_data
 from .factories import TreatmentPageFactory
 
@@ -345,3 +346,17 @@ def test_only_reviewers_and_administrators_edit_people(client, clinician, review
     client.post(url, {**form, "user": str(account.pk)})
     person.refresh_from_db()
     assert person.user == account
+
+
+def test_pages_without_a_medical_review_are_approved_without_a_sign_off(
+    client, clinician, reviewer, home_page
+):
+    """An about or contact page goes through the same workflow; nothing is stamped on it."""
+    page = StandardPageFactory(parent=home_page, live=False)
+    page.save_revision(user=clinician)
+    home_page.get_workflow().start(page, clinician)
+    client.force_login(reviewer)  # no linked Person: none is needed here
+    response = client.post(action_url(page, "approve"), {"next_review_in": "12"})
+    assert response.status_code == 302
+    assert StandardPage.objects.get(pk=page.pk).live
+    assert not PageLogEntry.objects.filter(page=page, action="clinic.sign_off").exists()
