@@ -10,6 +10,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
+from clinic.services import NOT_SURE, NOT_SURE_LABEL, service_pages
+
 from .consent import CURRENT_CONSENT_VERSION, consent_text
 
 # Default and highest maximum lengths for the answers to editors' questions.
@@ -87,6 +89,34 @@ def core_head_fields():
     )
 
 
+class ServiceField(forms.ChoiceField):
+    """Which treatment: one of the live service pages, read when the form is made, or not sure.
+
+    Its clean value is the page (None for "not sure"), so the request records the page.
+    """
+
+    def __init__(self, **kwargs):
+        self.pages = {str(page.pk): page for page in service_pages()}
+        choices = [(pk, page.title) for pk, page in self.pages.items()]
+        super().__init__(choices=[*choices, (NOT_SURE, NOT_SURE_LABEL)], **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.pages.get(value)
+
+
+def core_service_field():
+    return ServiceField(
+        label="Which treatment are you interested in?",
+        widget=forms.RadioSelect,
+        help_text="Choose the one you would like to ask about. You can change your mind later.",
+        error_messages={
+            "required": "Choose the treatment you are interested in, or “Not sure yet”.",
+            "invalid_choice": "Choose one of the treatments listed, or “Not sure yet”.",
+        },
+    )
+
+
 def core_tail_fields():
     """Consent, asked last, and the honeypot that people never see."""
     return OrderedDict(
@@ -114,7 +144,8 @@ def core_tail_fields():
     )
 
 
-CORE_FIELD_NAMES = frozenset(core_head_fields()) | frozenset(core_tail_fields())
+SERVICE_FIELD = "service"
+CORE_FIELD_NAMES = frozenset(core_head_fields()) | {SERVICE_FIELD} | frozenset(core_tail_fields())
 # Not form fields, but keys of the stored data and the export: editors may not use them either.
 RESERVED_NAMES = CORE_FIELD_NAMES | {"submit_time", "consent_version", "consented_at"}
 
@@ -158,12 +189,19 @@ class BookingBaseForm(BaseForm):
         return self[HONEYPOT_FIELD]
 
     def submission_data(self):
-        """What is stored: every answer except the consent tick and the honeypot."""
-        return {
+        """What is stored: every answer except the consent tick and the honeypot; the
+        treatment by its title (the request also keeps the page itself)."""
+        data = {
             name: value
             for name, value in self.cleaned_data.items()
             if name not in ("consent", HONEYPOT_FIELD)
         }
+        data[SERVICE_FIELD] = self.service_page.title if self.service_page else NOT_SURE_LABEL
+        return data
+
+    @property
+    def service_page(self):
+        return self.cleaned_data.get(SERVICE_FIELD)
 
 
 class BookingFormBuilder(FormBuilder):
@@ -228,6 +266,7 @@ class BookingFormBuilder(FormBuilder):
             if name not in RESERVED_NAMES  # the page form refuses these; never let one through
         )
         fields = core_head_fields()
+        fields[SERVICE_FIELD] = core_service_field()
         fields.update(editor_fields)
         fields.update(core_tail_fields())
         return fields

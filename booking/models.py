@@ -22,8 +22,18 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from clinic.models import ClinicSettings
+from clinic.services import service_pages
+from clinic.working_days import reply_promise
+
 from . import notify, ratelimit
-from .forms import HIGHEST_MAX_LENGTH, HONEYPOT_FIELD, BookingFormBuilder, BookingFormPageForm
+from .forms import (
+    HIGHEST_MAX_LENGTH,
+    HONEYPOT_FIELD,
+    SERVICE_FIELD,
+    BookingFormBuilder,
+    BookingFormPageForm,
+)
 
 logger = logging.getLogger("booking")
 
@@ -76,6 +86,15 @@ class BookingSubmission(AbstractFormSubmission):
 
     consent_version = models.CharField(max_length=40)
     consented_at = models.DateTimeField()
+    service_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="treatment of interest",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The treatment page the visitor chose; empty for 'Not sure yet'.",
+    )
 
     objects = BookingSubmissionQuerySet.as_manager()
 
@@ -164,6 +183,13 @@ class BookingFormPage(RoutablePageMixin, AbstractEmailForm):
 
     # The visitor's side -------------------------------------------------------------------
 
+    def get_context(self, request, *args, **kwargs):
+        """Every booking view (form, thank-you, rate-limited) states the reply promise: the
+        clinic's working days to reply and, for a request sent now, the date it is due."""
+        context = super().get_context(request, *args, **kwargs)
+        context["reply_promise"] = reply_promise(ClinicSettings.for_request(request))
+        return context
+
     @path("")
     @method_decorator(sensitive_post_parameters())
     def booking_form(self, request, *args, **kwargs):
@@ -172,7 +198,10 @@ class BookingFormPage(RoutablePageMixin, AbstractEmailForm):
     @sensitive_variables()
     def serve_booking_form(self, request):
         if request.method != "POST":
-            return self.render_form(request, self.get_form(page=self, user=request.user))
+            initial = {SERVICE_FIELD: self.preselected_service(request)}
+            return self.render_form(
+                request, self.get_form(page=self, user=request.user, initial=initial)
+            )
         if not ratelimit.allow(request):
             return self.render_rate_limited(request)
         if request.POST.get(HONEYPOT_FIELD):
@@ -184,6 +213,13 @@ class BookingFormPage(RoutablePageMixin, AbstractEmailForm):
         self.process_form_submission(form)
         # POST/redirect/GET: the thank-you address carries nothing that was sent.
         return no_store(redirect(self.thank_you_url(request)))
+
+    @staticmethod
+    def preselected_service(request):
+        """A treatment page's "Book a consultation" link names the page by its slug."""
+        slug = request.GET.get(SERVICE_FIELD, "")[:255]
+        page = service_pages().filter(slug=slug).first() if slug else None
+        return str(page.pk) if page else None
 
     def render_form(self, request, form):
         context = self.get_context(request)
@@ -224,6 +260,7 @@ class BookingFormPage(RoutablePageMixin, AbstractEmailForm):
                 page=self,
                 consent_version=form.consent_version,
                 consented_at=timezone.now(),
+                service_page=form.service_page,
             )
             transaction.on_commit(lambda: notify.send_notification(self, submission))
         return submission

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -12,7 +13,13 @@ from wagtail.models import Site
 from wagtail.search import index
 
 from . import pagecache
-from .blocks import CrisisLineBlock, OpeningHoursBlock
+from .blocks import ClosedDayBlock, CrisisLineBlock, OpeningHoursBlock
+from .working_days import clinic_reply_due
+
+
+def details_panel(field_name):
+    """A field of the clinic's details: only for administrators (see ClinicSettings.panels)."""
+    return FieldPanel(field_name, permission="clinic.change_clinic_details")
 
 
 @register_setting(icon="home")
@@ -57,25 +64,52 @@ class ClinicSettings(BaseSiteSetting):
         related_name="+",
         help_text="Where every 'Book a consultation' button goes.",
     )
+    reply_working_days = models.PositiveSmallIntegerField(
+        "working days to reply",
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="How many working days the clinic promises for a first reply to a "
+        "consultation request. The booking page, its thank-you page and the managers' queue "
+        "all use this number.",
+    )
+    closed_days = StreamField(
+        [("day", ClosedDayBlock())],
+        blank=True,
+        help_text="Weekdays the clinic is closed, e.g. public holidays: they do not count as "
+        "working days. Working days are Monday to Friday, even when the clinic opens on "
+        "Saturday: replying to requests is a weekday staff task.",
+    )
 
+    # Booking managers may change the settings, but see only the reply promise and closed
+    # days; the rest is for administrators (no group holds change_clinic_details). A field
+    # a user may not change is left out of their form, so saving it keeps its value.
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline")], heading="Clinic"),
+        MultiFieldPanel([details_panel("name"), details_panel("tagline")], heading="Clinic"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
-                FieldPanel("street_address"),
-                FieldRowPanel([FieldPanel("locality"), FieldPanel("region")]),
-                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
+                FieldRowPanel([details_panel("phone"), details_panel("email")]),
+                details_panel("street_address"),
+                FieldRowPanel([details_panel("locality"), details_panel("region")]),
+                FieldRowPanel([details_panel("postal_code"), details_panel("country")]),
             ],
             heading="Contact",
         ),
-        FieldPanel("opening_hours"),
-        FieldPanel("crisis_lines"),
-        MultiFieldPanel([FieldPanel("crisis_page"), FieldPanel("booking_page")], heading="Links"),
+        details_panel("opening_hours"),
+        details_panel("crisis_lines"),
+        MultiFieldPanel(
+            [details_panel("crisis_page"), details_panel("booking_page")], heading="Links"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("reply_working_days"), FieldPanel("closed_days")],
+            heading="Replies to consultation requests",
+        ),
     ]
 
     class Meta:
         verbose_name = "clinic settings"
+        permissions = [
+            ("change_clinic_details", "Can change the clinic's details, hours and crisis lines")
+        ]
 
     @classmethod
     def for_request(cls, request):
@@ -102,6 +136,11 @@ class ClinicSettings(BaseSiteSetting):
         if page is None or not page.live:
             return ""
         return page.get_url(getattr(self, "_request", None)) or ""
+
+    def reply_due(self, received_at):
+        """When the first reply to a request received at `received_at` is due
+        (clinic.working_days states the rule)."""
+        return clinic_reply_due(self, received_at)
 
     @property
     def emergency_lines(self):

@@ -44,7 +44,11 @@ SETTINGS_FIELDS = {
     "opening_hours",
     "crisis_lines",
     "disclaimer",
+    "reply_working_days",
+    "closed_days",
 }
+# Not copied as they are: lists become StreamField data; the disclaimer is a snippet.
+STRUCTURED_SETTINGS = {"opening_hours", "crisis_lines", "closed_days", "disclaimer"}
 
 
 def load(content):
@@ -75,6 +79,10 @@ def load(content):
     data = content.records("settings.yaml", SETTINGS_FIELDS, required=SETTINGS_FIELDS)
     if not clinic.crisis_lines:
         fill_clinic_settings(clinic, data, crisis_page)
+    if not clinic.closed_days:
+        # Also on a demo site made before the clinic had closed days.
+        clinic.closed_days = closed_days(data["closed_days"])
+        clinic.save()
     if not MedicalDisclaimer.objects.exists():
         disclaimer = data["disclaimer"]
         MedicalDisclaimer.objects.create(title=disclaimer["title"], text=html(disclaimer["text"]))
@@ -100,7 +108,7 @@ def load_pages(content, home):
 
 
 def fill_clinic_settings(clinic, data, crisis_page):
-    for name in SETTINGS_FIELDS - {"opening_hours", "crisis_lines", "disclaimer"}:
+    for name in SETTINGS_FIELDS - STRUCTURED_SETTINGS:
         setattr(clinic, name, data[name])
     clinic.opening_hours = [
         ("hours", {**hours, "opens": time(hours["opens"]), "closes": time(hours["closes"])})
@@ -109,6 +117,17 @@ def fill_clinic_settings(clinic, data, crisis_page):
     clinic.crisis_lines = [("line", line) for line in data["crisis_lines"]]
     clinic.crisis_page = crisis_page
     clinic.save()
+
+
+def closed_days(days):
+    """The closed days as StreamField data: each a date and an optional label."""
+    return [
+        (
+            "day",
+            {"date": datetime.date.fromisoformat(str(day["date"])), "label": day.get("label", "")},
+        )
+        for day in days
+    ]
 
 
 def time(text):

@@ -129,6 +129,7 @@ class TreatmentPage(ReviewDatesMixin, Page):
 
     base_form_class = TreatmentPageForm
     required_sections = REQUIRED_SECTIONS
+    bookable_service = True  # listed on the booking form (clinic.services)
 
     content_panels = [
         *Page.content_panels,
@@ -244,7 +245,9 @@ class TreatmentPage(ReviewDatesMixin, Page):
 
         context["specific_pages"] = specific_pages
         context["related_pages"] = related
-        context["booking_url"] = self.booking_url(request)
+        # The booking form preselects this treatment; the slug is all the link carries.
+        booking_url = self.booking_url(request)
+        context["booking_url"] = f"{booking_url}?service={self.slug}" if booking_url else ""
         context["disclaimer"] = MedicalDisclaimer.current()
         return context
 

@@ -9,7 +9,8 @@ template under templates/blocks/. One module per picker group:
 - media.py: image with caption, video ("Images and media")
 - guidance.py: FAQ, steps, checklist, callout, crisis help ("Health guidance")
 - links.py: call to action, related pages ("Links and actions")
-- clinic_settings.py: crisis line, opening hours ("Clinic settings", used by ClinicSettings)
+- clinic_settings.py: crisis line, opening hours, closed day ("Clinic settings", used by
+  ClinicSettings)
 - body.py: BodyBlock and the helpers that walk a body (contents, images, linked pages)
 
 Import from `clinic.blocks`; migrations name every block `clinic.blocks.<Name>` (each
@@ -38,7 +39,7 @@ from .body import (
     missing_sections,
     table_of_contents,
 )
-from .clinic_settings import WEEKDAYS, CrisisLineBlock, OpeningHoursBlock
+from .clinic_settings import WEEKDAYS, ClosedDayBlock, CrisisLineBlock, OpeningHoursBlock
 from .guidance import (
     CALLOUT_KINDS,
     CALLOUT_PREFIXES,
@@ -72,6 +73,7 @@ __all__ = [
     "CallToActionBlock",
     "CalloutBlock",
     "ChecklistBlock",
+    "ClosedDayBlock",
     "CrisisHelpBlock",
     "CrisisLineBlock",
     "FAQBlock",

@@ -62,4 +62,20 @@ class OpeningHoursBlock(blocks.StructBlock):
         }
 
 
-DECONSTRUCT_ALIASES = deconstruct_aliases(CrisisLineBlock, OpeningHoursBlock)
+class ClosedDayBlock(blocks.StructBlock):
+    """A day the clinic is closed: no working day for the reply promise."""
+
+    date = blocks.DateBlock(help_text="e.g. a public holiday.")
+    label = blocks.CharBlock(
+        max_length=80, required=False, help_text="Optional, for staff, e.g. Thanksgiving."
+    )
+
+    class Meta:
+        icon = "date"
+        label = "Closed day"
+        group = GROUP_SETTINGS
+        description = "A weekday the clinic is closed, so it does not count as a working day."
+        preview_value = {"date": "2026-11-26", "label": "Thanksgiving"}
+
+
+DECONSTRUCT_ALIASES = deconstruct_aliases(CrisisLineBlock, OpeningHoursBlock, ClosedDayBlock)

@@ -29,7 +29,7 @@ VALID_DATA = {
     "phone": "",
     "contact_method": "Email",
     "which_days_and_times_suit_you": ["Weekday mornings", "Saturday mornings"],
-    "which_service_are_you_interested_in": "Not sure yet",
+    "service": "not-sure",
     "how_did_you_hear_about_the_clinic": "A web search",
     "anything_you_would_like_us_to_know_before_we_call": "Mornings are best.",
     "i_confirm_that_i_am_18_or_over": "on",

@@ -7,14 +7,18 @@ from booking.models import BookingSubmission
 pytestmark = pytest.mark.django_db
 
 MESSAGE = "anything_you_would_like_us_to_know_before_we_call"
-SERVICE = "which_service_are_you_interested_in"
+SERVICE = "service"
 DAYS = "which_days_and_times_suit_you"
 
 BAD_INPUT = {
     "bad email": ({"email": "not-an-email"}, "id_email", "Enter an email address in the right"),
     "missing consent": ({"consent": None}, "id_consent", "Tick the box to agree"),
     "over-long message": ({MESSAGE: "x" * 1001}, f"id_{MESSAGE}", "at most 1000 characters"),
-    "invalid choice": ({SERVICE: "Something else"}, f"id_{SERVICE}_0", "Select a valid choice"),
+    "invalid choice": (
+        {SERVICE: "Something else"},
+        f"id_{SERVICE}_0",
+        "Choose one of the treatments listed, or “Not sure yet”.",
+    ),
     "invalid contact method": (
         {"contact_method": "Carrier pigeon"},
         "id_contact_method_0",
@@ -25,7 +29,7 @@ BAD_INPUT = {
     "missing required question": (
         {SERVICE: None},
         f"id_{SERVICE}_0",
-        "Choose an answer to “Which service are you interested in?”",
+        "Choose the treatment you are interested in, or “Not sure yet”.",
     ),
     "under 18 not confirmed": (
         {"i_confirm_that_i_am_18_or_over": None},
@@ -81,7 +85,7 @@ def test_errors_are_tied_to_their_field_and_values_are_kept(client, booking_page
 
 def test_errors_in_a_group_describe_the_fieldset(client, booking_page, valid_data):
     html = client.post(booking_page.url, with_changes(valid_data, {SERVICE: None})).content.decode()
-    assert f'aria-describedby="id_{SERVICE}_error"' in html
+    assert f'aria-describedby="id_{SERVICE}_helptext id_{SERVICE}_error"' in html
     assert f'id="id_{SERVICE}_error"' in html
 
 

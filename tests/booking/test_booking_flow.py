@@ -121,7 +121,7 @@ def test_demo_sets_the_clinic_booking_page_and_runs_twice_without_duplicates(
 
     again = load_section(booking.demo, home_page)
     assert again.pk == booking_page.pk
-    assert again.form_fields.count() == 5
+    assert again.form_fields.count() == 4
     assert again.revisions.count() == 1
     assert ClinicSettings.for_site(site).booking_page_id == booking_page.pk
 

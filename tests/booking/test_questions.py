@@ -53,9 +53,9 @@ def test_other_questions_are_accepted(booking_page):
 
 def test_the_core_is_always_asked_around_the_editors_questions(booking_page):
     names = list(booking_page.get_form_class().base_fields)
-    assert names[:4] == ["full_name", "email", "phone", "contact_method"]
+    assert names[:5] == ["full_name", "email", "phone", "contact_method", "service"]
     assert names[-2:] == ["consent", "website"]
-    assert "which_service_are_you_interested_in" in names
+    assert "which_days_and_times_suit_you" in names
 
 
 def test_a_core_named_question_already_stored_cannot_replace_the_core(booking_page):

@@ -100,7 +100,7 @@ def test_booking_button_defaults_to_the_clinic_booking_page(
     clinic.save()
     page = TreatmentPageFactory(parent=treatment_index)
     hrefs = [a["href"] for a in get_soup(client, page).select("main a.button")]
-    assert "/book/" in hrefs
+    assert f"/book/?service={page.slug}" in hrefs  # the form preselects this treatment
 
 
 def test_booking_button_uses_the_page_chosen_on_the_treatment(
@@ -109,7 +109,7 @@ def test_booking_button_uses_the_page_chosen_on_the_treatment(
     chosen = StandardPageFactory(parent=home_page, slug="ask-about-kap")
     page = TreatmentPageFactory(parent=treatment_index, booking_page=chosen)
     hrefs = [a["href"] for a in get_soup(client, page).select("main a.button")]
-    assert "/ask-about-kap/" in hrefs
+    assert f"/ask-about-kap/?service={page.slug}" in hrefs
 
 
 def test_without_any_booking_page_there_is_no_dead_button(client, treatment_index):
