@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.images import ImageFile
+from django.utils.functional import cached_property
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
@@ -115,9 +116,12 @@ class DemoContent:
     def body(self, doc):
         return documents.stream(doc, self.find_page, self.picture)
 
+    @cached_property
+    def site_root_path(self):
+        return Site.objects.get(is_default_site=True).root_page.url_path
+
     def find_page(self, doc, link):
-        site = Site.objects.get(is_default_site=True)
-        url_path = site.root_page.url_path + link.path.lstrip("/")
+        url_path = self.site_root_path + link.path.lstrip("/")
         page = Page.objects.filter(url_path=url_path).first()
         if page is None:
             raise doc.error(link.line, f"no page at {link.path}")

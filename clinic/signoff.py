@@ -110,7 +110,9 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         if not actions:
             return []
         # One approval, always through the sign-off form; none for a reviewer who cannot sign.
-        approve = [] if refusal(obj, user) else [("approve", "Sign off", True)]
+        # Judge the revision under review: a live page's row holds the published version.
+        reviewed = obj.get_latest_revision_as_object() if reviews_this(obj) else obj
+        approve = [] if refusal(reviewed, user) else [("approve", "Sign off", True)]
         return [action for action in actions if action[0] != "approve"] + approve
 
     def get_form_for_action(self, action):

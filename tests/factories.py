@@ -50,3 +50,16 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Standard page {n}")
     intro = "A short introduction."
+
+
+def crisis_line(**changes):
+    """One crisis line of the clinic settings, as stream data: a test's own number."""
+    line = {
+        "name": "Test Crisis Line",
+        "description": "",
+        "phone": "555 0199",
+        "sms": "",
+        "url": "",
+        "emergency": True,
+    }
+    return ("line", {**line, **changes})

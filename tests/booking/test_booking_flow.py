@@ -12,6 +12,8 @@ from booking.consent import CURRENT_CONSENT_VERSION
 from booking.models import BookingSubmission
 from clinic.models import ClinicSettings
 
+from ..factories import crisis_line
+
 pytestmark = pytest.mark.django_db
 
 SUBMITTED_VALUES = [
@@ -94,19 +96,7 @@ def test_booking_page_is_never_cached_nor_indexed_and_carries_a_csrf_token(clien
 
 def test_booking_page_shows_the_not_monitored_notice_and_crisis_lines(client, booking_page, site):
     clinic = ClinicSettings.for_site(site)
-    clinic.crisis_lines = [
-        (
-            "line",
-            {
-                "name": "Test Crisis Line",
-                "description": "",
-                "phone": "555 0199",
-                "sms": "",
-                "url": "",
-                "emergency": True,
-            },
-        )
-    ]
+    clinic.crisis_lines = [crisis_line()]
     clinic.save()
     html = client.get(booking_page.url).content.decode()
     notice = html.index("not around the clock")

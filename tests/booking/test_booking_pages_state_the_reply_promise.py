@@ -11,6 +11,8 @@ from django.utils.html import strip_tags
 
 from clinic.models import ClinicSettings
 
+from ..factories import crisis_line
+
 NEW_YORK = ZoneInfo("America/New_York")
 # Wednesday 25 November 2026, 15:00 in New York: the day before Thanksgiving.
 BEFORE_THANKSGIVING = datetime.datetime(2026, 11, 25, 15, 0, tzinfo=NEW_YORK)
@@ -28,19 +30,7 @@ def clinic(site):
     clinic.phone = "(555) 010-0140"
     clinic.reply_working_days = 2
     clinic.closed_days = [("day", {"date": day, "label": "Thanksgiving"}) for day in THANKSGIVING]
-    clinic.crisis_lines = [
-        (
-            "line",
-            {
-                "name": "Test Crisis Line",
-                "description": "Around the clock.",
-                "phone": "555 0199",
-                "sms": "",
-                "url": "",
-                "emergency": False,
-            },
-        )
-    ]
+    clinic.crisis_lines = [crisis_line(description="Around the clock.", emergency=False)]
     clinic.save()
     return clinic
 

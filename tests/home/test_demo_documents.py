@@ -55,8 +55,6 @@ def expected_blocks(body):
             types.append("heading")
         elif line.strip() and (not types or types[-1] != "paragraph"):
             types.append("paragraph")
-        elif line.strip() == "" and types and types[-1] == "paragraph":
-            continue
     return types
 
 

@@ -9,24 +9,14 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from clinic.models import ClinicSettings
 
+from ..factories import crisis_line
+
 
 @pytest.fixture
 def clinic(site):
     clinic = ClinicSettings.for_site(site)
     clinic.phone = "(555) 010-0140"
-    clinic.crisis_lines = [
-        (
-            "line",
-            {
-                "name": "Test Crisis Line",
-                "description": "",
-                "phone": "555 0199",
-                "sms": "",
-                "url": "",
-                "emergency": True,
-            },
-        )
-    ]
+    clinic.crisis_lines = [crisis_line()]
     clinic.save()
     return clinic
 

@@ -360,3 +360,17 @@ def test_pages_without_a_medical_review_are_approved_without_a_sign_off(
     assert response.status_code == 302
     assert StandardPage.objects.get(pk=page.pk).live
     assert not PageLogEntry.objects.filter(page=page, action="clinic.sign_off").exists()
+
+
+def test_the_reviewer_judges_the_revision_under_review_not_the_live_version(
+    client, clinician, signing_reviewer, treatment_index
+):
+    """A live page written before sections existed, now revised with all of them."""
+    page = TreatmentPageFactory(parent=treatment_index)  # live, short body: sections missing
+    client.force_login(clinician)
+    data = treatment_form_data(body=complete_body(), slug=page.slug)
+    data["action-submit"] = "action-submit"
+    assert client.post(edit_url(page), data).status_code == 302
+    page = TreatmentPage.objects.get(pk=page.pk)
+    actions = page.current_workflow_task.get_actions(page, signing_reviewer)
+    assert "approve" in [name for name, *_ in actions]
