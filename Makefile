@@ -52,7 +52,9 @@ check-deploy: install
 	ALLOWED_HOSTS=clinic.example DJANGO_SETTINGS_MODULE=clinic.settings.production \
 		$(UV) run --frozen python manage.py check --deploy --fail-level WARNING
 
-## bench: time and peak memory of the streaming CSV export of 5,000 and 50,000 booking requests
+## bench: with 5,000 and then 50,000 booking requests, time and peak memory of the streaming
+## CSV export, and time and SQL query count of the managers' inbox (first page: open requests,
+## all newest first, overdue)
 ## (a throwaway SQLite file in /tmp, or a throwaway test_ database when DATABASE_URL is set);
 ## then the site under load (scripts/bench_site.py: PostgreSQL database clinic_bench, dropped
 ## and made again, Redis db 14, gunicorn, wrk; page cache on, page cache off, nothing cached)

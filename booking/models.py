@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -22,11 +23,12 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from clinic.groups import BOOKING_MANAGERS
 from clinic.models import ClinicSettings
 from clinic.services import service_pages
 from clinic.working_days import reply_promise
 
-from . import notify, ratelimit
+from . import notify, queue, ratelimit
 from .forms import (
     HIGHEST_MAX_LENGTH,
     HONEYPOT_FIELD,
@@ -46,6 +48,15 @@ def no_store(response):
     """Booking pages hold personal data: never in a shared or browser cache."""
     response["Cache-Control"] = "no-store, private"
     return response
+
+
+def booking_managers():
+    """The people a request can be given to: active members of the Booking managers group."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=BOOKING_MANAGERS)
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class BookingFormField(AbstractFormField):
@@ -80,6 +91,22 @@ class BookingSubmissionQuerySet(models.QuerySet):
     def older_than(self, cutoff):
         return self.filter(submit_time__lt=cutoff)
 
+    def open(self):
+        return self.filter(status__in=queue.OPEN_STATUSES)
+
+    def overdue(self, now=None):
+        return self.filter(status=queue.Status.NEW, reply_due__lt=now or timezone.now())
+
+    def search(self, query):
+        """Requests whose reference, or whose name words, email or phone, match the query."""
+        pk = queue.parse_reference(query)
+        if pk is not None:
+            return self.filter(pk=pk)
+        tokens = queue.query_tokens(query)
+        if not tokens:
+            return self.none()
+        return self.filter(*[models.Q(search_tokens__contains=token) for token in tokens])
+
 
 class BookingSubmission(AbstractFormSubmission):
     """A booking request: the answers, and the consent its sender gave."""
@@ -95,6 +122,21 @@ class BookingSubmission(AbstractFormSubmission):
         related_name="+",
         help_text="The treatment page the visitor chose; empty for 'Not sure yet'.",
     )
+    # The queue: what the team has done about the request, and by when a reply is due.
+    status = models.CharField(max_length=20, choices=queue.Status.choices, default=queue.Status.NEW)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reply_due = models.DateTimeField(
+        help_text="Computed when the request arrives, from the clinic's working days."
+    )
+    # Bumped by every change of status or owner, so a second manager's stale form is refused.
+    version = models.PositiveIntegerField(default=0)
+    search_tokens = models.TextField(blank=True, editable=False)
 
     objects = BookingSubmissionQuerySet.as_manager()
 
@@ -102,11 +144,38 @@ class BookingSubmission(AbstractFormSubmission):
         verbose_name = "booking request"
         verbose_name_plural = "booking requests"
         permissions = [("export_bookingsubmission", "Can export booking requests")]
-        indexes = [models.Index(fields=["page", "submit_time"])]
+        indexes = [
+            models.Index(fields=["page", "submit_time"]),
+            models.Index(fields=["reply_due"]),
+            models.Index(fields=["status", "reply_due"]),
+            models.Index(fields=["owner", "status"]),
+        ]
 
     def __str__(self):
-        # Never the answers: this string may end up in logs and admin messages.
-        return f"Booking request {self.pk}"
+        # Never the answers: this string is the audit log's label and appears in messages.
+        return self.reference
+
+    @property
+    def reference(self):
+        return queue.reference(self.pk) if self.pk else "New request"
+
+    @property
+    def name(self):
+        return self.form_data.get("full_name", "")
+
+    def fill_derived_fields(self):
+        """The due time and the search tokens, for save() and for bulk_create."""
+        if self.reply_due is None:
+            clinic_settings = ClinicSettings.for_site(self.page.get_site())
+            self.reply_due = clinic_settings.reply_due(self.submit_time or timezone.now())
+        data = self.form_data
+        self.search_tokens = queue.search_tokens(
+            data.get("full_name"), data.get("email"), data.get("phone")
+        )
+
+    def save(self, *args, **kwargs):
+        self.fill_derived_fields()
+        super().save(*args, **kwargs)
 
     def get_data(self):
         return {
@@ -115,6 +184,25 @@ class BookingSubmission(AbstractFormSubmission):
             "consent_version": self.consent_version,
             "consented_at": self.consented_at,
         }
+
+
+class BookingNote(models.Model):
+    """A manager's internal note on a request: health information, for managers only."""
+
+    submission = models.ForeignKey(
+        BookingSubmission, on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    text = models.TextField(max_length=queue.NOTE_MAX_LENGTH)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Note on {self.submission}"
 
 
 class BookingFormPage(RoutablePageMixin, AbstractEmailForm):
@@ -165,9 +253,9 @@ class BookingFormPage(RoutablePageMixin, AbstractEmailForm):
         return BookingSubmission
 
     def get_submissions_list_view_class(self):
-        from .views import BookingSubmissionsListView
+        from .inbox import FormSubmissionsRedirect
 
-        return BookingSubmissionsListView
+        return FormSubmissionsRedirect
 
     def get_data_fields(self):
         """Columns of the listing and the export: core first, then the editors' questions."""

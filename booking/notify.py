@@ -13,7 +13,7 @@ logger = logging.getLogger("booking")
 
 def admin_url(submission):
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse("booking_submission", args=[submission.pk])
+    return base + reverse("booking_requests:request", args=[submission.pk])
 
 
 def notification_text(page, submission):

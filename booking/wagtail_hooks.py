@@ -2,14 +2,15 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.urls import path, reverse
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from . import views
+from . import dashboard  # noqa: F401  (registers the managers' dashboard panel)
+from .inbox import BookingRequestViewSet
 from .models import VIEW_PERMISSION, BookingFormPage
 
 
@@ -29,28 +30,14 @@ def only_managers_see_booking_requests(user, editable_forms):
     return Page.objects.filter(Q(pk__in=other_forms.values("pk")) | Q(content_type=booking_type))
 
 
-@hooks.register("register_admin_urls")
-def register_booking_admin_urls():
-    return [
-        path("booking/", views.requests_index, name="booking_requests"),
-        path("booking/requests/<int:pk>/", views.submission_detail, name="booking_submission"),
-    ]
+@hooks.register("register_admin_viewset")
+def register_booking_requests():
+    return BookingRequestViewSet()
 
 
-class BookingRequestsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
-
-@hooks.register("register_admin_menu_item")
-def register_booking_menu_item():
-    return BookingRequestsMenuItem(
-        "Booking requests",
-        reverse("booking_requests"),
-        name="booking-requests",
-        icon_name="form",
-        order=650,
-    )
+@hooks.register("insert_global_admin_css")
+def booking_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("booking/admin.css"))
 
 
 @hooks.register("construct_main_menu")
@@ -60,25 +47,43 @@ def hide_forms_index_from_non_editors(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "forms"]
 
 
+def register(actions, action, label, message):
+    """A log action whose message is built from its data, never from the request's answers."""
+
+    class Formatter(LogFormatter):
+        def format_message(self, log_entry):
+            return message(log_entry.data or {})
+
+    Formatter.label = label
+    actions.register_action(action)(Formatter)
+
+
+def export_message(data):
+    rows, export_format = data.get("rows", "?"), str(data.get("format", "")).upper()
+    return f"Exported {rows} booking request(s) as {export_format}"
+
+
+def delete_message(data):
+    how = " (retention purge)" if data.get("purge") else ""
+    return f"Deleted {data.get('rows', '?')} booking request(s){how}"
+
+
+def owner_message(data):
+    return f"Owner changed from {data.get('from') or 'nobody'} to {data.get('to') or 'nobody'}"
+
+
 @hooks.register("register_log_actions")
 def register_booking_log_actions(actions):
-    @actions.register_action("booking.export")
-    class ExportFormatter(LogFormatter):
-        label = "Export booking requests"
-
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            return "Exported {rows} booking request(s) as {format}".format(
-                rows=data.get("rows", "?"), format=str(data.get("format", "")).upper()
-            )
-
-    @actions.register_action("booking.delete")
-    class DeleteFormatter(LogFormatter):
-        label = "Delete booking requests"
-
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            return "Deleted {rows} booking request(s){how}".format(
-                rows=data.get("rows", "?"),
-                how=" (retention purge)" if data.get("purge") else "",
-            )
+    register(actions, "booking.export", "Export booking requests", export_message)
+    register(actions, "booking.delete", "Delete booking requests", delete_message)
+    register(actions, "booking.view", "Open a booking request", lambda data: "Opened the request")
+    register(
+        actions,
+        "booking.status",
+        "Change a booking request's status",
+        lambda data: f"Status changed from {data.get('from')} to {data.get('to')}",
+    )
+    register(actions, "booking.owner", "Change a booking request's owner", owner_message)
+    register(
+        actions, "booking.note", "Add a note to a booking request", lambda data: "Added a note"
+    )

@@ -27,25 +27,27 @@ def submission(booking_page):
 
 
 def urls(page, submission):
-    listing = reverse("wagtailforms:list_submissions", args=[page.pk])
+    inbox = reverse("booking_requests:index")
     return {
-        "listing": listing,
-        "listing results": reverse("wagtailforms:list_submissions_results", args=[page.pk]),
-        "detail": reverse("booking_submission", args=[submission.pk]),
-        "export csv": listing + "?export=csv",
-        "export xlsx": listing + "?export=xlsx",
-        "delete confirmation": reverse("wagtailforms:delete_submissions", args=[page.pk])
+        "inbox": inbox,
+        "inbox results": reverse("booking_requests:index_results"),
+        "request page": reverse("booking_requests:request", args=[submission.pk]),
+        "export csv": inbox + "?export=csv",
+        "export xlsx": inbox + "?export=xlsx",
+        "delete confirmation": reverse("booking_requests:delete", args=[submission.pk]),
+        "wagtail's bulk deletion": reverse("wagtailforms:delete_submissions", args=[page.pk])
         + f"?selected-submissions={submission.pk}",
     }
 
 
 URL_NAMES = [
-    "listing",
-    "listing results",
-    "detail",
+    "inbox",
+    "inbox results",
+    "request page",
     "export csv",
     "export xlsx",
     "delete confirmation",
+    "wagtail's bulk deletion",
 ]
 
 
@@ -100,7 +102,7 @@ def test_managers_and_superusers_get_in(client, booking_page, submission, url_na
     client.force_login(request.getfixturevalue(who))
     response = client.get(urls(booking_page, submission)[url_name])
     assert response.status_code == 200
-    if url_name not in ("export xlsx", "delete confirmation"):
+    if url_name not in ("export xlsx", "wagtail's bulk deletion"):
         assert SECRET_NAME.encode() in content_of(response)
 
 
@@ -116,9 +118,10 @@ def test_managers_see_booking_requests_in_the_menu(client, booking_page, booking
     client.force_login(booking_manager)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Booking requests" in html
-    response = client.get(reverse("booking_requests"))
+    # Wagtail's own submissions list for the booking page leads to the inbox.
+    response = client.get(reverse("wagtailforms:list_submissions", args=[booking_page.pk]))
     assert response.status_code == 302
-    assert response["Location"] == reverse("wagtailforms:list_submissions", args=[booking_page.pk])
+    assert response["Location"] == reverse("booking_requests:index")
 
 
 def test_editors_do_not_see_booking_requests_in_the_menu(client, booking_page, page_editor):

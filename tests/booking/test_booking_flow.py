@@ -63,10 +63,19 @@ def test_request_is_stored_notified_without_values_and_exported(
     assert f"http://testserver/admin/booking/requests/{submission.pk}/" in email.body
 
     client.force_login(booking_manager)
-    export_url = reverse("wagtailforms:list_submissions", args=[booking_page.pk]) + "?export=csv"
+    export_url = reverse("booking_requests:index") + "?export=csv"
     rows = read_csv(client.get(export_url))
     heading, row = rows
-    assert heading[:3] == ["Submitted", "Full name", "Email address"]
+    assert heading[:8] == [
+        "Reference",
+        "Received (America/New_York)",
+        "Status",
+        "Owner",
+        "Reply due (America/New_York)",
+        "Treatment",
+        "Full name",
+        "Email address",
+    ]
     assert "Avery Example" in row
     assert "Weekday mornings, Saturday mornings" in row
     assert CURRENT_CONSENT_VERSION in row
@@ -153,14 +162,19 @@ def test_export_writes_an_audit_entry_with_user_page_and_row_count(
 ):
     client.post(booking_page.url, valid_data)
     client.force_login(booking_manager)
-    url = reverse("wagtailforms:list_submissions", args=[booking_page.pk])
+    url = reverse("booking_requests:index")
     response = client.get(url + "?export=csv")
     b"".join(response.streaming_content)
 
     entry = PageLogEntry.objects.get(action="booking.export")
     assert entry.user == booking_manager
     assert entry.page_id == booking_page.pk
-    assert entry.data == {"rows": 1, "format": "csv"}
+    assert entry.data == {
+        "rows": 1,
+        "format": "csv",
+        "filters": {"status": "open"},
+        "searched": False,
+    }
     assert entry.message == "Exported 1 booking request(s) as CSV"
 
 
@@ -181,7 +195,7 @@ def test_the_manager_reads_one_request_with_its_consent_text(
     client.post(booking_page.url, valid_data)
     submission = BookingSubmission.objects.get()
     client.force_login(booking_manager)
-    response = client.get(reverse("booking_submission", args=[submission.pk]))
+    response = client.get(reverse("booking_requests:request", args=[submission.pk]))
     html = response.content.decode()
     assert "Avery Example" in html
     assert "Weekday mornings, Saturday mornings" in html
@@ -204,6 +218,6 @@ def test_the_managers_listing_runs_a_bounded_number_of_queries(
 
     BookingSubmissionFactory.create_batch(20, page=booking_page)
     client.force_login(booking_manager)
-    url = reverse("wagtailforms:list_submissions", args=[booking_page.pk])
+    url = reverse("booking_requests:index")
     with django_assert_max_num_queries(20):
         assert client.get(url).status_code == 200

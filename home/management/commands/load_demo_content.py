@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -31,8 +32,14 @@ class Command(BaseCommand):
 def load():
     content = DemoContent()
     home_page = home.demo.load(content)
+    booking_page = None
     for section in DEMO_SECTIONS:
-        section.load(content, home_page)
+        loaded = section.load(content, home_page)
+        booking_page = loaded if section is booking.demo else booking_page
     home.demo.load_pages(content, home_page)
     content.check_all_read()
     content.finish()
+    if getattr(settings, "DEMO_ACCOUNTS", False):
+        # Fictional requests for the demo accounts' inbox, once the treatments are live:
+        # development only.
+        booking.demo.load_requests(content, booking_page)
