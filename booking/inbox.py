@@ -120,7 +120,6 @@ class InboxView(IndexView):
     model = BookingSubmission
     page_title = "Booking requests"
     header_icon = "form"
-    paginate_by = 25
     default_ordering = "reply_due"
     filterset_class = InboxFilterSet
     results_template_name = "booking/admin/inbox_results.html"
@@ -257,6 +256,7 @@ class BookingRequestViewSet(ModelViewSet):
     menu_label = "Booking requests"
     icon = "form"
     menu_order = 650
+    list_per_page = 25  # the viewset's page size wins over the view's paginate_by
     add_to_reference_index = False
 
     @property

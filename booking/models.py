@@ -146,9 +146,15 @@ class BookingSubmission(AbstractFormSubmission):
         permissions = [("export_bookingsubmission", "Can export booking requests")]
         indexes = [
             models.Index(fields=["page", "submit_time"]),
-            models.Index(fields=["reply_due"]),
             models.Index(fields=["status", "reply_due"]),
             models.Index(fields=["owner", "status"]),
+            # The inbox's default: open requests in due order, without walking the history.
+            models.Index(
+                fields=["reply_due", "id"],
+                condition=models.Q(status__in=queue.OPEN_STATUSES),
+                name="booking_open_by_due",
+            ),
+            models.Index(fields=["submit_time", "id"], name="booking_by_received"),
         ]
 
     def __str__(self):

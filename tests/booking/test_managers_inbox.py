@@ -194,3 +194,10 @@ def test_the_inbox_fits_the_queue_rows_without_the_answers_columns(manager_clien
     table = html[start : html.index("</table>", start)]
     assert len(re.findall(r"<th[\s>]", table)) == 7
     assert BookingSubmission.objects.count() == 1
+
+
+def test_a_page_of_the_inbox_holds_25_requests(manager_client, booking_page):
+    for n in range(26):
+        make_request(booking_page, f"Person {n}")
+    assert len(references_in(manager_client.get(INBOX))) == 25
+    assert len(references_in(manager_client.get(INBOX + "?p=2"))) == 1
