@@ -33,7 +33,7 @@ from .models import (
 from .queue import NOTE_MAX_LENGTH, Status, display_name
 
 CHANGE_PERMISSION = "booking.change_bookingsubmission"
-CHANGE_ACTIONS = ("booking.status", "booking.owner", "booking.note", "wagtail.delete")
+QUEUE_ACTIONS = ("booking.status", "booking.owner")
 
 
 def require(user, permission):
@@ -114,7 +114,7 @@ def change_queue(request, submission, form):
 def stale_message(submission):
     """What the second of two managers reads: who changed it, and what it is now."""
     fresh = BookingSubmission.objects.select_related("owner").get(pk=submission.pk)
-    latest = history(fresh).filter(action__in=CHANGE_ACTIONS[:2]).first()
+    latest = history(fresh).filter(action__in=QUEUE_ACTIONS).first()
     by = f" by {latest.user_display_name} at {clock(latest.timestamp)}" if latest else ""
     return (
         f"{fresh.reference} was changed{by} while you had it open: it is now "
