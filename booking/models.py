@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.shortcuts import redirect
@@ -23,6 +24,7 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from clinic.encryption import EncryptedJSONField, EncryptedTextField, undecryptable
 from clinic.groups import BOOKING_MANAGERS
 from clinic.models import ClinicSettings
 from clinic.services import service_pages
@@ -109,8 +111,9 @@ class BookingSubmissionQuerySet(models.QuerySet):
 
 
 class BookingSubmission(AbstractFormSubmission):
-    """A booking request: the answers, and the consent its sender gave."""
+    """A booking request: the answers (encrypted at rest), and the consent its sender gave."""
 
+    form_data = EncryptedJSONField(encoder=DjangoJSONEncoder)
     consent_version = models.CharField(max_length=40)
     consented_at = models.DateTimeField()
     service_page = models.ForeignKey(
@@ -166,7 +169,14 @@ class BookingSubmission(AbstractFormSubmission):
         return queue.reference(self.pk) if self.pk else "New request"
 
     @property
+    def answers_unreadable(self):
+        """No key opens the stored answers (a lost key, or a tampered row)."""
+        return undecryptable(self.form_data)
+
+    @property
     def name(self):
+        if self.answers_unreadable:
+            return "(cannot be decrypted)"
         return self.form_data.get("full_name", "")
 
     def fill_derived_fields(self):
@@ -174,6 +184,9 @@ class BookingSubmission(AbstractFormSubmission):
         if self.reply_due is None:
             clinic_settings = ClinicSettings.for_site(self.page.get_site())
             self.reply_due = clinic_settings.reply_due(self.submit_time or timezone.now())
+        self.fill_search_tokens()
+
+    def fill_search_tokens(self):
         data = self.form_data
         self.search_tokens = queue.search_tokens(
             data.get("full_name"), data.get("email"), data.get("phone")
@@ -202,7 +215,7 @@ class BookingNote(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    text = models.TextField(max_length=queue.NOTE_MAX_LENGTH)
+    text = EncryptedTextField(max_length=queue.NOTE_MAX_LENGTH)
 
     class Meta:
         ordering = ["created_at", "pk"]

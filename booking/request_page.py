@@ -6,6 +6,7 @@ change made by someone else in the meantime is reported instead of silently over
 """
 
 import datetime
+import logging
 
 from django import forms
 from django.contrib import messages
@@ -31,6 +32,8 @@ from .models import (
     booking_managers,
 )
 from .queue import NOTE_MAX_LENGTH, Status, display_name
+
+logger = logging.getLogger("booking")
 
 CHANGE_PERMISSION = "booking.change_bookingsubmission"
 QUEUE_ACTIONS = ("booking.status", "booking.owner")
@@ -163,6 +166,10 @@ def request_page(request, pk):
                 return redirect("booking_requests:request", pk)
     else:
         log_actions.log(submission, "booking.view", user=request.user)
+        if submission.answers_unreadable:
+            logger.error(
+                "Booking request %s: its answers cannot be decrypted.", submission.reference
+            )
     return render_request_page(request, submission, queue_form, note_form)
 
 

@@ -40,6 +40,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from cryptography.fernet import Fernet
+
 from scripts import servers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +90,8 @@ MODES = {
     "uncached": {"PAGE_CACHE": "off", "SHARED_DATA_CACHE": "on", "FRAGMENT_CACHE": "on"},
     "nothing cached": {"PAGE_CACHE": "off", "SHARED_DATA_CACHE": "off", "FRAGMENT_CACHE": "off"},
 }
+# One key for every server of the run: they share the database.
+ENCRYPTION_KEY = Fernet.generate_key().decode()
 SWITCHES = ("DJANGO_", "PAGE_CACHE", "SHARED_DATA_CACHE", "FRAGMENT_CACHE")
 
 
@@ -97,6 +101,7 @@ def server_env(mode):
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
         SECRET_KEY="bench-only-" + "x" * 50,
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        FIELD_ENCRYPTION_KEYS=ENCRYPTION_KEY,
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,

@@ -25,7 +25,7 @@ def test_a_development_demo_has_requests_in_every_state(site, settings):
     assert requests.filter(owner__username="manager").count() == 2
     assert BookingNote.objects.filter(author__username="manager").count() == 2
     # The treatment is the live page, and the stored answer is its title.
-    infusion = requests.get(form_data__full_name="Jordan Ellis")
+    infusion = requests.search("Jordan Ellis").get()
     assert infusion.service_page.slug == "ketamine-infusion-therapy"
     assert infusion.form_data["service"] == infusion.service_page.title
 

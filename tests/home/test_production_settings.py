@@ -3,8 +3,12 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 
 from clinic.settings.base import BASE_DIR
+
+# A key for these throwaway production processes; production reads its own from the environment.
+KEY = Fernet.generate_key().decode()
 
 
 def run_with_production_settings(code, **env_overrides):
@@ -20,22 +24,34 @@ SETUP = "import django; django.setup()"
 
 def clean_environment():
     """This process's environment less what the tests set (the browser tests' async flag)."""
-    unwanted = ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    unwanted = ("SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS", "DJANGO_ALLOW_ASYNC_UNSAFE")
     return {k: v for k, v in os.environ.items() if k not in unwanted}
 
 
 @pytest.mark.parametrize(
     ("env", "missing"),
     [
-        ({}, "SECRET_KEY, ALLOWED_HOSTS"),
-        ({"ALLOWED_HOSTS": "clinic.example"}, "SECRET_KEY"),
-        ({"SECRET_KEY": "x" * 60}, "ALLOWED_HOSTS"),
+        ({}, "SECRET_KEY, ALLOWED_HOSTS, FIELD_ENCRYPTION_KEYS"),
+        ({"ALLOWED_HOSTS": "clinic.example", "FIELD_ENCRYPTION_KEYS": KEY}, "SECRET_KEY"),
+        ({"SECRET_KEY": "x" * 60, "FIELD_ENCRYPTION_KEYS": KEY}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "clinic.example"}, "FIELD_ENCRYPTION_KEYS"),
     ],
 )
 def test_production_refuses_to_start_without_its_secrets(env, missing):
     result = run_with_production_settings(SETUP, **env)
     assert result.returncode != 0
     assert f"Production settings need these environment variables: {missing}" in result.stderr
+
+
+def test_production_refuses_a_key_that_is_not_a_fernet_key():
+    result = run_with_production_settings(
+        SETUP,
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="clinic.example",
+        FIELD_ENCRYPTION_KEYS=f"{KEY},not-a-key",
+    )
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS: key 2 is not a Fernet key" in result.stderr
 
 
 def test_production_reads_hosts_proxy_and_email_from_the_environment():
@@ -47,6 +63,7 @@ def test_production_reads_hosts_proxy_and_email_from_the_environment():
     result = run_with_production_settings(
         code,
         SECRET_KEY="x" * 60,
+        FIELD_ENCRYPTION_KEYS=KEY,
         ALLOWED_HOSTS="clinic.example, www.clinic.example",
         CSRF_TRUSTED_ORIGINS="https://clinic.example",
         EMAIL_HOST="smtp.clinic.example",
@@ -77,6 +94,7 @@ def test_deployment_checklist_passes_under_production_settings():
             "DJANGO_SETTINGS_MODULE": "clinic.settings.production",
             "SECRET_KEY": "a-long-random-production-secret-" + "k3y9" * 10,
             "ALLOWED_HOSTS": "clinic.example",
+            "FIELD_ENCRYPTION_KEYS": KEY,
         },
         capture_output=True,
         text=True,
@@ -89,6 +107,8 @@ def test_production_never_creates_demo_accounts():
     code = (
         f"{SETUP}; from django.conf import settings as s; print(getattr(s, 'DEMO_ACCOUNTS', False))"
     )
-    result = run_with_production_settings(code, SECRET_KEY="x" * 60, ALLOWED_HOSTS="clinic.example")
+    result = run_with_production_settings(
+        code, SECRET_KEY="x" * 60, ALLOWED_HOSTS="clinic.example", FIELD_ENCRYPTION_KEYS=KEY
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

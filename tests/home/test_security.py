@@ -4,6 +4,7 @@ import importlib
 import io
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image as PILImage
@@ -35,6 +36,7 @@ def production(monkeypatch, settings):
     """The security settings of clinic.settings.production, read from the real module."""
     monkeypatch.setenv("SECRET_KEY", "production-test-secret-" + "x" * 40)
     monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
+    monkeypatch.setenv("FIELD_ENCRYPTION_KEYS", Fernet.generate_key().decode())
     module = importlib.import_module("clinic.settings.production")
     module = importlib.reload(module)
     for name in PRODUCTION_SETTINGS:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ..home.test_production_settings import run_with_production_settings
+from ..home.test_production_settings import KEY, run_with_production_settings
 
 SHOW = (
     "import django, json; django.setup(); from django.conf import settings; "
@@ -12,7 +12,7 @@ SHOW = (
     "'frontend': getattr(settings, 'WAGTAILFRONTENDCACHE', None), "
     "'s_maxage': settings.PAGE_CACHE_S_MAXAGE, 'page_cache': settings.PAGE_CACHE_ENABLED}))"
 )
-REQUIRED = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "clinic.example"}
+REQUIRED = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "clinic.example", "FIELD_ENCRYPTION_KEYS": KEY}
 
 
 def production(**env):
