@@ -16,6 +16,8 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 
+from clinic.client_address import client_ip
+
 DEFAULT_LIMIT = 5
 DEFAULT_WINDOW_SECONDS = 3600
 
@@ -26,16 +28,6 @@ def limit():
 
 def window_seconds():
     return int(getattr(settings, "BOOKING_RATE_WINDOW_SECONDS", DEFAULT_WINDOW_SECONDS))
-
-
-def client_ip(request):
-    proxies = int(getattr(settings, "BOOKING_TRUSTED_PROXY_COUNT", 0))
-    if proxies > 0:
-        hops = [hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",")]
-        hops = [hop for hop in hops if hop]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def cache_key(ip):

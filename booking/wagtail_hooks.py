@@ -3,13 +3,15 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from . import dashboard  # noqa: F401  (registers the managers' dashboard panel)
+from . import access_report, dashboard  # noqa: F401  (dashboard: registers its panel)
 from .inbox import BookingRequestViewSet
 from .models import VIEW_PERMISSION, BookingFormPage
 
@@ -28,6 +30,28 @@ def only_managers_see_booking_requests(user, editable_forms):
     if not user.has_perm(VIEW_PERMISSION):
         return other_forms
     return Page.objects.filter(Q(pk__in=other_forms.values("pk")) | Q(content_type=booking_type))
+
+
+class AdministratorsOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_admin_urls")
+def register_access_report_url():
+    return [
+        path("reports/booking-access/", access_report.access_report, name="booking_access_report")
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_access_report_menu_item():
+    return AdministratorsOnlyMenuItem(
+        "Who can see booking requests",
+        reverse("booking_access_report"),
+        icon_name="lock",
+        order=900,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -9,3 +9,6 @@ class ClinicConfig(AppConfig):
         from . import checks, signal_handlers  # noqa: F401 (checks register themselves)
 
         signal_handlers.connect()
+        from . import lockouts  # audit-log entries for sign-ins, failures and lockouts
+
+        lockouts.connect()

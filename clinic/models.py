@@ -374,3 +374,7 @@ class MedicalDisclaimer(models.Model):
 
 # The workflow task that records sign-offs is a model of this app.
 from .signoff import ClinicalReviewTask  # noqa: E402, F401
+
+# So is the record of sign-outs that ends a user's other sessions; importing it here also
+# connects the sign-in and sign-out receivers before anyone can sign in.
+from .staff_sessions import StaffSessionEpoch  # noqa: E402, F401

@@ -3,6 +3,8 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import two_factor  # noqa: F401 (its admin pages, user-list button and log actions)
+from .lockouts import lockout_urls  # noqa: F401 (the import registers lockouts' admin hooks)
 from .models import MedicalDisclaimer, Person
 
 
@@ -77,3 +79,24 @@ def register_sign_off_action(actions):
                 f"Medical sign-off by {data.get('reviewer')}: reviewed "
                 f"{data.get('last_reviewed')}, next review due {data.get('next_review_due')}"
             )
+
+
+@hooks.register("register_log_actions")
+def register_staff_session_actions(actions):
+    """Automatic logoffs and sign-outs everywhere in the site history (clinic/staff_sessions.py)."""
+    from wagtail.log_actions import LogFormatter
+
+    from .staff_sessions import SESSION_EXPIRED, SIGNED_OUT_EVERYWHERE
+
+    @actions.register_action(SESSION_EXPIRED)
+    class SessionExpiredFormatter(LogFormatter):
+        label = "Signed out automatically"
+
+        def format_message(self, log_entry):
+            if log_entry.data.get("reason") == "idle":
+                return "Signed out automatically after a period without activity"
+            return "Signed out automatically at the end of the longest session allowed"
+
+    actions.register_action(
+        SIGNED_OUT_EVERYWHERE, "Signed out everywhere", "Signed out on every device"
+    )

@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 from scripts.servers import free_ports, start_gunicorn, stop, wait_until_answering
 
@@ -135,6 +136,10 @@ def servers(tmp_path_factory):
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
         SECRET_KEY="multi-server-test-" + "k" * 40,
         ALLOWED_HOSTS="127.0.0.1",
+        FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        # The editor here signs in with a password only: these servers test the shared cache
+        # and rate limit; the second factor has its own tests.
+        STAFF_MFA="off",
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}",
         REDIS_URL=REDIS_URL,
@@ -228,3 +233,23 @@ def test_the_booking_rate_limit_counts_across_both_servers(servers):
         statuses.append(status)
     assert statuses[:RATE_LIMIT] == [302] * RATE_LIMIT
     assert statuses[RATE_LIMIT:] == [429, 429]
+
+
+def sign_in_attempt(browser, password):
+    browser.request("/admin/login/")
+    return browser.request(
+        "/admin/login/",
+        {"username": "editor", "password": password, "csrfmiddlewaretoken": browser.csrf_token()},
+    )[0]
+
+
+def test_a_lockout_on_one_server_holds_on_the_other_until_an_administrator_unlocks(servers):
+    # Failures alternate between the servers: they count in the shared database, not per process.
+    guessers = [Browser(servers["a"]), Browser(servers["b"])]
+    statuses = [sign_in_attempt(guessers[n % 2], "not-the-password") for n in range(5)]
+    assert statuses[:4] == [200] * 4  # the form again, with an error
+    assert statuses[4] == 429  # the fifth locks the account for this address
+    assert sign_in_attempt(Browser(servers["b"]), PASSWORD) == 429  # even the right password
+
+    servers["manage"]("axes_reset_username", "editor")  # what the unlock button does
+    assert sign_in_attempt(Browser(servers["a"]), PASSWORD) == 302

@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from environment variables."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -63,10 +68,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sign-out after idleness or age (clinic/staff_sessions.py): needs the user and
+    # the messages; does nothing for requests without a session cookie.
+    "clinic.staff_sessions.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clinic.csp.ClinicCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff who must use a second factor reach nothing else in the admin until they have
+    # (clinic/two_factor.py).
+    "clinic.two_factor.SecondFactorMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the "try again at" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -204,6 +219,43 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@northbridge-clinic.example")
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Failed sign-ins (django-axes, clinic/lockouts.py): after AXES_FAILURE_LIMIT failures within
+# the cool-off time, that account is locked for that address until the cool-off has passed.
+# Attempts are kept in the database, so every app server sees the same count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "clinic.lockouts.lockout_response"
+# Attempts refused during a lockout do not restart it: it ends AXES_COOLOFF_TIME after the
+# failure that caused it, the time the lockout page gives.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False
+# The visitor's address as the booking limit reads it: REMOTE_ADDR, or X-Forwarded-For counted
+# from the right past BOOKING_TRUSTED_PROXY_COUNT proxies of ours, never the client-written
+# left-most hop (a made-up address per attempt would never reach the limit).
+AXES_CLIENT_IP_CALLABLE = "clinic.client_address.valid_client_ip"
+
+# Two-factor sign-in for staff (clinic/two_factor.py): "required" for every staff account,
+# "managers" for Booking managers and administrators, "off". Production defaults to
+# "managers", development and tests to "off" (tests switch it on where they test it).
+STAFF_MFA = os.environ.get("STAFF_MFA", "managers")
+OTP_TOTP_ISSUER = "Northbridge Mind Clinic"
+
+# Automatic logoff of staff (clinic/staff_sessions.py): after this many minutes without a
+# request, and this many hours after sign-in whatever the activity.
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+STAFF_SESSION_MAX_HOURS = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "12"))
+# Sessions (in the database: shared by every app server) last no longer than that on the
+# server, and the cookie dies with the browser unless "Remember me" was ticked at sign-in:
+# front-desk computers are shared, and closing the browser should be enough to sign out.
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 WAGTAIL_SITE_NAME = "Northbridge Mind Clinic"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -8,6 +8,7 @@ from .encryption_keys import from_environment
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 FIELD_ENCRYPTION_KEYS = from_environment(development_secret=SECRET_KEY)
+STAFF_MFA = os.environ.get("STAFF_MFA", "off")  # tests switch it on where they test it
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
