@@ -7,12 +7,13 @@ opened or exported requests, from the audit log.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Q
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry, PageLogEntry
+
+from clinic.admin_access import superusers_only
 
 VIEW = Permission.objects.filter(
     codename="view_bookingsubmission", content_type__app_label="booking"
@@ -43,9 +44,8 @@ def last_by_user(queryset, users):
 
 
 @never_cache
+@superusers_only
 def access_report(request):
-    if not request.user.is_superuser:
-        raise PermissionDenied
     people = list(people_with_access())
     opened = last_by_user(ModelLogEntry.objects.filter(action="booking.view"), people)
     exported = last_by_user(PageLogEntry.objects.filter(action="booking.export"), people)

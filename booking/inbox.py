@@ -196,17 +196,18 @@ class InboxView(IndexView):
             raise PermissionDenied
         queryset = self.get_queryset()
         export_format = request.GET["export"]
-        self.log_export(queryset.count(), export_format)
-        table = export.ExportTable(BookingFormPage.objects.first())
+        form_page = BookingFormPage.objects.first()
+        self.log_export(form_page, queryset.count(), export_format)
+        table = export.ExportTable(form_page)
         return export.response(table, queryset, export_format, self.get_filename())
 
     def get_filename(self):
         return "booking-requests-" + timezone.localdate().isoformat()
 
-    def log_export(self, rows, export_format):
+    def log_export(self, form_page, rows, export_format):
         filters = self.filters.form.cleaned_data if self.filters.is_valid() else {}
         log_actions.log(
-            BookingFormPage.objects.first(),
+            form_page,
             "booking.export",
             user=self.request.user,
             data={
@@ -223,7 +224,6 @@ class InboxView(IndexView):
         context.update(
             search_query=self.search_query,
             search_action=self.search_action(),
-            items_count=context["paginator"].count,
         )
         return context
 

@@ -7,9 +7,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
+
+from clinic.admin_access import SuperuserMenuItem
 
 from . import access_report, dashboard  # noqa: F401  (dashboard: registers its panel)
 from .inbox import BookingRequestViewSet
@@ -32,11 +33,6 @@ def only_managers_see_booking_requests(user, editable_forms):
     return Page.objects.filter(Q(pk__in=other_forms.values("pk")) | Q(content_type=booking_type))
 
 
-class AdministratorsOnlyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser
-
-
 @hooks.register("register_admin_urls")
 def register_access_report_url():
     return [
@@ -46,7 +42,7 @@ def register_access_report_url():
 
 @hooks.register("register_reports_menu_item")
 def register_access_report_menu_item():
-    return AdministratorsOnlyMenuItem(
+    return SuperuserMenuItem(
         "Who can see booking requests",
         reverse("booking_access_report"),
         icon_name="lock",

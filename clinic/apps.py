@@ -6,9 +6,7 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self):
-        from . import checks, signal_handlers  # noqa: F401 (checks register themselves)
+        from . import checks, lockouts, signal_handlers  # noqa: F401 (checks register themselves)
 
         signal_handlers.connect()
-        from . import lockouts  # audit-log entries for sign-ins, failures and lockouts
-
-        lockouts.connect()
+        lockouts.connect()  # audit-log entries for sign-ins, failures and lockouts

@@ -25,7 +25,6 @@ from axes.signals import user_locked_out
 from axes.utils import reset
 from django.contrib import messages
 from django.contrib.auth import get_user_model, user_logged_in, user_login_failed
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max, Min, Sum
 from django.forms.utils import ErrorDict
@@ -37,8 +36,9 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter, log
+
+from .admin_access import SuperuserMenuItem, superusers_only
 
 logger = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ def render_sign_in_page(request, original_response, message):
 # The audit log --------------------------------------------------------------------------
 
 
-def account(username):
+def user_named(username):
     """The user with this username, or None: typed names that are no account are not logged
     (they may be a mistyped password)."""
     if not isinstance(username, str) or not username:
@@ -190,7 +190,7 @@ def on_signed_in(sender, request, user, **kwargs):
 
 def on_sign_in_failed(sender, credentials, request=None, **kwargs):
     # Django has already replaced the password in `credentials`; only the username is read.
-    user = account(
+    user = user_named(
         get_client_username(request, credentials) if request else credentials.get("username")
     )
     if user is not None:
@@ -205,7 +205,7 @@ def on_locked_out(sender, request, username, ip_address, **kwargs):
     failures = getattr(request, "axes_failures_since_start", None)
     if failures is None or failures - 1 >= get_failure_limit(request, None):
         return
-    user = account(username)
+    user = user_named(username)
     if user is not None:
         log(instance=user, action=LOCKED_OUT, user=user, data={"ip_address": ip_address})
 
@@ -272,15 +272,6 @@ def current_lockouts():
     return rows
 
 
-def superusers_only(view):
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
 @never_cache
 @superusers_only
 def lockout_list(request):
@@ -301,7 +292,7 @@ def unlock(request, attempt_id):
             # axes' reset() with a missing value would clear every attempt of the other one
             # (or all of them): clear exactly this account and address.
             AccessAttempt.objects.filter(username=username, ip_address=ip).delete()
-        user = account(username)
+        user = user_named(username)
         if user is not None:
             log(instance=user, action=UNLOCKED, user=request.user, data={"ip_address": ip})
     who = user.get_username() if user is not None else "a name that is no account"
@@ -315,11 +306,6 @@ def lockout_urls():
         path("lockouts/", lockout_list, name="clinic_lockouts"),
         path("lockouts/<int:attempt_id>/unlock/", unlock, name="clinic_lockouts_unlock"),
     ]
-
-
-class SuperuserMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser
 
 
 @hooks.register("register_settings_menu_item")

@@ -3,8 +3,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import two_factor  # noqa: F401 (its admin pages, user-list button and log actions)
-from .lockouts import lockout_urls  # noqa: F401 (the import registers lockouts' admin hooks)
+from . import lockouts, two_factor  # noqa: F401 (their admin pages, buttons and log actions)
 from .models import MedicalDisclaimer, Person
 
 
@@ -79,6 +78,16 @@ def register_sign_off_action(actions):
                 f"Medical sign-off by {data.get('reviewer')}: reviewed "
                 f"{data.get('last_reviewed')}, next review due {data.get('next_review_due')}"
             )
+
+
+@hooks.register("register_log_actions")
+def log_sign_in_events_against_accounts(actions):
+    """Sign-ins, lockouts, logoffs and second-factor changes are logged against the person's
+    User (clinic/audit.py); Wagtail logs only the models registered for it."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import ModelLogEntry
+
+    actions.register_model(get_user_model(), ModelLogEntry)
 
 
 @hooks.register("register_log_actions")
