@@ -59,9 +59,11 @@ check-deploy: install
 ## (a throwaway SQLite file in /tmp, or a throwaway test_ database when DATABASE_URL is set);
 ## then the site under load (scripts/bench_site.py: PostgreSQL database clinic_bench, dropped
 ## and made again, Redis db 14, gunicorn, wrk; page cache on, page cache off, nothing cached)
-## -> bench-results/site.json
+## -> bench-results/site.json; and what plain-language scoring costs next to rendering each demo
+## health page (scripts/bench_readability.py) -> bench-results/readability.json
 bench: install
 	$(UV) run --frozen python scripts/bench_export.py
+	$(UV) run --frozen python scripts/bench_readability.py
 	$(UV) run --frozen python -m scripts.bench_site
 
 clean:

@@ -5,17 +5,22 @@
 - For the author of a page sent back: the reviewer's comment at the top of the editor, until
   the page is submitted again.
 - For a reviewer who cannot sign off yet: why, and how to fix it.
+- In the sign-off form: the reading grade of the version under review, and a reason to give
+  when it is above the page's upper limit.
 """
+
+from functools import partial
 
 from django.contrib import messages
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.views.pages.edit import EditView
-from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
 
-from .signoff import ClinicalReviewTask, refusal
+from .plain_language import score_page
+from .signoff import ClinicalReviewTask, SignOffForm, refusal, reviews_this
 
 
 def approval_message(page):
@@ -63,7 +68,25 @@ class ReviewEditView(EditView):
             super().add_save_confirmation_message()
 
 
-class ReviewWorkflowActionView(WorkflowActionView):
+class SignOffFormMixin:
+    """The sign-off form knows the reading grade of the version under review: it shows it, and
+    asks for a reason above the upper limit. Wagtail makes the form without the page."""
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        if form_class is None or not issubclass(form_class, SignOffForm):
+            return form_class
+        page = self.object.get_latest_revision_as_object()
+        if not reviews_this(page):
+            return form_class
+        return partial(form_class, score=score_page(page, self.object.get_latest_revision()))
+
+
+class ReviewCollectDataView(SignOffFormMixin, CollectWorkflowActionDataView):
+    """Approving from the editor: the form is checked here before the editor submits."""
+
+
+class ReviewWorkflowActionView(SignOffFormMixin, WorkflowActionView):
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         if self.action_name == "approve" and not self.object.workflow_in_progress:
@@ -75,3 +98,4 @@ class ReviewPageViewSet(PageViewSet):
     model = Page
     edit_view_class = ReviewEditView
     workflow_action_view_class = ReviewWorkflowActionView
+    collect_workflow_action_data_view_class = ReviewCollectDataView

@@ -372,6 +372,9 @@ class MedicalDisclaimer(models.Model):
         return cls.objects.order_by("-pk").first()
 
 
+# The plain-language glossary and targets live with the rest of plain language.
+from .plain_language import GlossaryTerm, PlainLanguageSettings  # noqa: E402, F401
+
 # The workflow task that records sign-offs is a model of this app.
 from .signoff import ClinicalReviewTask  # noqa: E402, F401
 

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import Person, ReviewDatesMixin, a_year_after
+from .plain_language import score_page
 
 DUE_WITHIN_DAYS = 30
 HORIZONS = (30, 90, 365)
@@ -87,6 +88,11 @@ class DuePage:
     @property
     def reviewer_name(self):
         return str(self.reviewer) if self.reviewer else "No reviewer named"
+
+    @property
+    def reading_grade(self):
+        """'7.4, easy to read (target 8)': the live page's (clinic/plain_language.py)."""
+        return score_page(self.page).summary
 
 
 def review_state(page, today, cutoff):

@@ -4,7 +4,8 @@ Authors never type the review date or choose the reviewer. When a reviewer appro
 the "Clinical review" workflow, the revision that goes live is stamped with today's date (in
 the site's time zone), the Person linked to the reviewer's account, and the next review due,
 which the reviewer chooses at approval (twelve months unless they say otherwise, at most
-three years). Each sign-off is in the page's history.
+three years). Each sign-off is in the page's history, with the page's reading grade; a page
+that reads above its upper limit is approved only with the reviewer's reason, kept there too.
 """
 
 from calendar import monthrange
@@ -18,8 +19,10 @@ from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask
 
 from .blocks import missing_sections
+from .plain_language import score_page
 
 SIGN_OFF_ACTION = "clinic.sign_off"
+REASON_LENGTH = 500
 REVIEW_INTERVALS = [
     ("3", "In 3 months"),
     ("6", "In 6 months"),
@@ -42,7 +45,8 @@ def months_after(date, months):
 
 
 class SignOffForm(TaskStateCommentForm):
-    """Approval: the next review date, and the usual optional comment."""
+    """Approval: the next review date, the usual optional comment, and, for a page that reads
+    above its upper limit (clinic/plain_language.py), the reviewer's reason."""
 
     next_review_in = forms.ChoiceField(
         label="Next review due",
@@ -51,7 +55,31 @@ class SignOffForm(TaskStateCommentForm):
         help_text="Your approval records today as the date of this review and you as the "
         "reviewer. Choose when the page should be reviewed again.",
     )
-    field_order = ["next_review_in", "comment"]
+    reason = forms.CharField(
+        label="Why approve it above the reading-grade limit?",
+        max_length=REASON_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    field_order = ["reason", "next_review_in", "comment"]
+
+    def __init__(self, *args, score=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.score = score
+        if score is None or not score.above_limit:
+            del self.fields["reason"]
+        else:
+            self.fields["reason"].help_text = grade_above_limit(score) + (
+                " Your reason is kept with the sign-off, in the page's history."
+            )
+        if score is not None:
+            self.fields["next_review_in"].help_text += f" Reading grade: {score.summary}."
+
+
+def grade_above_limit(score):
+    return (
+        f"This version reads at grade {score.grade:g} ({score.verdict.lower()}); "
+        f"the upper limit for this page is {score.limit:g}."
+    )
 
 
 def person_of(user):
@@ -75,14 +103,18 @@ def refusal(obj, user):
     return ""
 
 
-def sign_off(revision, user, months):
+def sign_off(revision, user, months, reason=""):
     """Stamp the revision that goes live (the latest: a reviewer may edit as they approve)
-    with this review, and record it in the history."""
+    with this review, and record it in the history, with the reading grade it went live at."""
     page = revision.as_object()
     if not reviews_this(page):
         return
-    if reason := refusal(page, user):
-        raise PermissionDenied(reason)
+    if refused := refusal(page, user):
+        raise PermissionDenied(refused)
+    score = score_page(page, revision)
+    reason = (reason or "").strip()[:REASON_LENGTH]
+    if score.above_limit and not reason:
+        raise PermissionDenied(grade_above_limit(score) + " Say why you approve it.")
     today = timezone.localdate()
     page.last_reviewed = today
     page.reviewer = person_of(user)
@@ -98,6 +130,9 @@ def sign_off(revision, user, months):
             "reviewer": str(page.reviewer),
             "last_reviewed": today.isoformat(),
             "next_review_due": page.next_review_due.isoformat(),
+            "reading_grade": score.grade,
+            "grade_limit": score.limit,
+            "reason": reason if score.above_limit else "",
         },
     )
 
@@ -122,7 +157,7 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             latest = task_state.workflow_state.content_object.get_latest_revision()
-            sign_off(latest, user, kwargs.pop("next_review_in", "12"))
+            sign_off(latest, user, kwargs.pop("next_review_in", "12"), kwargs.pop("reason", ""))
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

@@ -1,10 +1,13 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import lockouts, two_factor  # noqa: F401 (their admin pages, buttons and log actions)
-from .models import MedicalDisclaimer, Person
+from .models import GlossaryTerm, MedicalDisclaimer, Person
+from .preview_checks import ClinicContentChecker
 
 
 class PersonViewSet(SnippetViewSet):
@@ -30,21 +33,17 @@ class MedicalDisclaimerViewSet(SnippetViewSet):
 register_snippet(MedicalDisclaimerViewSet)
 
 
-class ClinicContentChecker(ContentCheckerItem):
-    """The editor's checks: what a clinician can fix in their own content, in the main area."""
+class GlossaryViewSet(SnippetViewSet):
+    """Clinical reviewers keep it; clinicians read it (clinic/migrations/0011)."""
 
-    axe_include = ["main"]
-    axe_run_only = [
-        "image-alt",
-        "alt-text-quality",
-        "heading-order",
-        "empty-heading",
-        "p-as-heading",
-        "link-name",
-        "button-name",
-        "empty-table-header",
-        "frame-title",
-    ]
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = "Plain-language glossary"
+    list_display = ["term", "plain"]
+    search_fields = ["term", "plain"]
+
+
+register_snippet(GlossaryViewSet)
 
 
 @hooks.register("construct_wagtail_userbar")
@@ -52,6 +51,12 @@ def use_clinic_content_checker(request, items, page=None):
     for position, item in enumerate(items):
         if isinstance(item, ContentCheckerItem):
             items[position] = ClinicContentChecker(in_editor=item.in_editor)
+
+
+@hooks.register("insert_editor_js")
+def plain_language_panel_js():
+    """The reading grade and what to change, in the Checks panel (clinic/preview_checks.py)."""
+    return format_html('<script src="{}"></script>', static("clinic/js/plain-language-panel.js"))
 
 
 @hooks.register("register_admin_viewset")
@@ -74,10 +79,17 @@ def register_sign_off_action(actions):
 
         def format_message(self, log_entry):
             data = log_entry.data
-            return (
+            message = (
                 f"Medical sign-off by {data.get('reviewer')}: reviewed "
                 f"{data.get('last_reviewed')}, next review due {data.get('next_review_due')}"
             )
+            if data.get("reading_grade") is not None:
+                message += f"; reading grade {data['reading_grade']:g}"
+            if data.get("reason"):
+                message += (
+                    f", above the limit of {data['grade_limit']:g}, because: “{data['reason']}”"
+                )
+            return message
 
 
 @hooks.register("register_log_actions")

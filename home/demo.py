@@ -1,7 +1,7 @@
 """Demo content for the home app: clinic settings, people, the home page and the plain pages.
 
-The words are in content/ (settings.yaml, people.yaml, index.md, crisis-help.md and one
-document per plain page); this module says where each goes. Everything describes a
+The words are in content/ (settings.yaml, people.yaml, glossary.yaml, index.md, crisis-help.md
+and one document per plain page); this module says where each goes. Everything describes a
 fictional clinic and fictional people.
 """
 
@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from clinic.documents import html
 from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
-from clinic.models import ClinicSettings, MedicalDisclaimer, Person
+from clinic.models import ClinicSettings, GlossaryTerm, MedicalDisclaimer, Person
 
 from .models import CrisisHelpPage, HomePage, StandardPage
 
@@ -31,6 +31,7 @@ DEMO_ACCOUNTS = [
 STANDARD_PAGES = ["about", "contact", "privacy"]
 PAGE_FIELDS = {"title", "menu", "intro"}
 PERSON_FIELDS = {"name", "credentials", "role", "bio", "account"}
+GLOSSARY_FIELDS = {"term", "plain", "note"}
 SETTINGS_FIELDS = {
     "name",
     "tagline",
@@ -70,6 +71,8 @@ def load(content):
     for data in people:
         fields = {key: value for key, value in data.items() if key != "account"}
         Person.objects.get_or_create(name=data["name"], defaults=fields)
+    for data in content.records("glossary.yaml", GLOSSARY_FIELDS, required={"term", "plain"}):
+        GlossaryTerm.objects.get_or_create(term=data["term"], defaults=data)
 
     doc = content.document("crisis-help")
     doc.check_keys({"title", "intro"})

@@ -28,10 +28,10 @@ from clinic.blocks import (
 from clinic.models import ClinicSettings, MedicalDisclaimer, ReviewDatesMixin
 
 DELIVERY_METHODS = [
-    ("iv-infusion", "IV infusion"),
+    ("iv-infusion", "Infusion into a vein (IV)"),
     ("nasal-spray", "Nasal spray"),
-    ("intramuscular", "Intramuscular injection"),
-    ("oral-lozenge", "Oral lozenge"),
+    ("intramuscular", "Injection into a muscle"),
+    ("oral-lozenge", "Lozenge that dissolves in the mouth"),
     ("talking-therapy", "Talking therapy sessions"),
 ]
 DELIVERY_LABELS = dict(DELIVERY_METHODS)

@@ -52,13 +52,21 @@ class PagesDueForReviewView(ReportView):
     filterset_class = DueForReviewFilterSet
     paginate_by = None
     export_filename = "pages-due-for-review"
-    list_export = ["title", "page_type", "status", "next_review_due", "reviewer_name"]
+    list_export = [
+        "title",
+        "page_type",
+        "status",
+        "next_review_due",
+        "reviewer_name",
+        "reading_grade",
+    ]
     export_headings = {
         "title": "Page",
         "page_type": "Type",
         "status": "Status",
         "next_review_due": "Next review due",
         "reviewer_name": "Medically reviewed by",
+        "reading_grade": "Reading grade",
     }
     custom_value_preprocess = {
         **ReportView.custom_value_preprocess,
@@ -74,6 +82,7 @@ class PagesDueForReviewView(ReportView):
         StatusTagColumn("status", label="Status"),
         Column("due_display", label="Next review due"),
         Column("reviewer_name", label="Medically reviewed by"),
+        Column("reading_grade", label="Reading grade"),
     ]
 
     @cached_property

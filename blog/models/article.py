@@ -52,6 +52,9 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 class ArticlePage(ReviewDatesMixin, Page):
     """An article by one or more clinicians, with a topic, tags and related articles."""
 
+    # Its reading-grade target and limit (clinic/plain_language.py): articles may aim higher.
+    reading_grade_targets = "article"
+
     teaser = models.TextField(
         max_length=300,
         help_text="One or two sentences (at most 300 characters) for cards, feeds and "

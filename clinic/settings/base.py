@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "clinic.staff_sessions.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clinic.csp.ClinicCSPMiddleware",
+    # Staff previews get the plain-language findings (clinic/preview_checks.py).
+    "clinic.preview_checks.PlainLanguagePreviewMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Staff who must use a second factor reach nothing else in the admin until they have
     # (clinic/two_factor.py).

@@ -5,6 +5,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings as django_settings
+from django.test import Client
+
+from clinic.groups import CLINICIANS
+
+from ..factories import UserFactory
 
 # Playwright's sync API runs an event loop; Django must still allow its ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -90,6 +96,37 @@ def site_page(page, live_server):
     page.base_url = live_server.url
     yield page
     assert not foreign, f"The page requested other origins: {foreign}"
+
+
+def sign_in(site_page, user):
+    """Reuse a Django session in the browser instead of typing a password."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    site_page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": site_page.base_url}]
+    )
+
+
+# Runs in every document, the preview frame included, before its own scripts; Playwright
+# injects it past the page's CSP. A violation the page reports becomes a console line.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`
+        + ` in ${document.location.pathname}`);
+});
+"""
+
+
+@pytest.fixture
+def clinician_page(site_page, home_page):
+    """The browser, signed in as a member of the Clinicians group, reporting CSP violations."""
+    sign_in(site_page, UserFactory(username="clinician", groups=[CLINICIANS]))
+    site_page.context.add_init_script(REPORT_VIOLATIONS)
+    messages = []
+    site_page.on("console", lambda message: messages.append(message.text))
+    site_page.console_messages = messages
+    return site_page
 
 
 def axe_violations(page):

@@ -1,11 +1,10 @@
 """The Content-Security-Policy is enforced in every environment; nothing may break under it."""
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
-from django.test import Client
 
 from ..factories import SuperuserFactory
+from .conftest import sign_in
 
 
 def watch_for_csp_violations(page):
@@ -17,16 +16,6 @@ def watch_for_csp_violations(page):
         ),
     )
     return violations
-
-
-def sign_in(site_page, user):
-    """Reuse a Django session in the browser instead of typing a password."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    site_page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": site_page.base_url}]
-    )
 
 
 @pytest.fixture

@@ -7,35 +7,10 @@ its word count and accessibility results from that framed document.
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
-from clinic.groups import CLINICIANS
-
-from ..factories import UserFactory
 from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
-from .test_content_security_policy import sign_in
-
-# Runs in every document, the preview frame included, before its own scripts; Playwright
-# injects it past the page's CSP. A violation the page reports becomes a console line.
-REPORT_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", (event) => {
-    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`
-        + ` in ${document.location.pathname}`);
-});
-"""
-
-
-@pytest.fixture
-def clinician_page(site_page, home_page):
-    """The browser, signed in as a member of the Clinicians group, reporting CSP violations."""
-    sign_in(site_page, UserFactory(username="clinician", groups=[CLINICIANS]))
-    site_page.context.add_init_script(REPORT_VIOLATIONS)
-    messages = []
-    site_page.on("console", lambda message: messages.append(message.text))
-    site_page.console_messages = messages
-    return site_page
 
 
 def test_clinician_previews_a_treatment_page_and_runs_its_checks(clinician_page, home_page):

@@ -123,7 +123,12 @@ def test_a_reviewers_approval_records_the_sign_off(client, signing_reviewer, sub
         "reviewer": "Dr. Amara Okafor, MD, psychiatrist",
         "last_reviewed": "2026-11-27",
         "next_review_due": "2027-11-27",
+        # The grade it went live at (an easy page: no reason asked for, none recorded).
+        "reading_grade": entry.data["reading_grade"],
+        "grade_limit": 10.0,
+        "reason": "",
     }
+    assert entry.data["reading_grade"] <= 8
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
     assert "Medical sign-off by Dr. Amara Okafor, MD, psychiatrist" in history
 

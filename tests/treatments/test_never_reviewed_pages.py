@@ -108,6 +108,7 @@ def test_report_lists_never_reviewed_pages_first_and_marks_them(client, reviewer
         "Never reviewed",
         "Never reviewed",
         "No reviewer named",
+        "Too short to score",  # a factory page has a few words
     ]
     assert rows[1][1:4] == ["Article", "Never reviewed", "Never reviewed"]
     assert rows[2][2:4] == ["Overdue", "29 May 2026 (3 days ago)"]
@@ -121,13 +122,21 @@ def test_csv_export_includes_never_reviewed_rows(client, reviewer, pages):
     response = client.get(reverse(REPORT), {"export": "csv"})
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0] == ["Page", "Type", "Status", "Next review due", "Medically reviewed by"]
+    assert rows[0] == [
+        "Page",
+        "Type",
+        "Status",
+        "Next review due",
+        "Medically reviewed by",
+        "Reading grade",
+    ]
     assert rows[1] == [
         "Another unreviewed page",
         "Treatment page",
         "Never reviewed",
         "",
         "No reviewer named",
+        "Too short to score",
     ]
     assert rows[2][:3] == ["Unreviewed article", "Article", "Never reviewed"]
     assert rows[3] == [
@@ -136,6 +145,7 @@ def test_csv_export_includes_never_reviewed_rows(client, reviewer, pages):
         "Overdue",
         "2026-05-29",
         "Dr. Amara Okafor, MD, psychiatrist",
+        "Too short to score",
     ]
     assert len(rows) == 5
 

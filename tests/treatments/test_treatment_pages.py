@@ -87,7 +87,7 @@ def test_at_a_glance_lists_delivery_methods_session_and_course(client, treatment
     )
     glance = get_soup(client, page).find("section", class_="at-a-glance")
     text = glance.get_text(" ", strip=True)
-    assert "IV infusion, Nasal spray" in text
+    assert "Infusion into a vein (IV), Nasal spray" in text
     assert "About 40 to 60 minutes" in text and "Six sessions" in text
 
 
