@@ -12,6 +12,7 @@
 from functools import partial
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.views.pages.edit import EditView
@@ -20,7 +21,7 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
 
 from .plain_language import score_page
-from .signoff import ClinicalReviewTask, SignOffForm, refusal, reviews_this
+from .signoff import ClinicalReviewTask, ReasonMissing, SignOffForm, refusal, reviews_this
 
 
 def approval_message(page):
@@ -60,6 +61,16 @@ class ReviewEditView(EditView):
         ):
             messages.error(request, reason)
         return super().get(request, *args, **kwargs)
+
+    def perform_workflow_action(self):
+        """A reviewer's edits, saved as they approve, may take the page above its reading-grade
+        limit after the form asked no reason: the edits stay as a draft, nothing is signed off,
+        and the reviewer is told why and approves again (the form now asks)."""
+        try:
+            return super().perform_workflow_action()
+        except ReasonMissing as missing:
+            messages.error(self.request, f"Not signed off: {missing} Your edits are saved.")
+            return redirect("wagtailadmin_pages:edit", self.page.pk)
 
     def add_save_confirmation_message(self):
         if getattr(self, "workflow_action", None) == "approve":

@@ -10,6 +10,7 @@ import hashlib
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
@@ -26,8 +27,8 @@ class GlossaryTerm(index.Indexed, models.Model):
 
     term = models.CharField(
         max_length=80,
-        unique=True,
-        help_text='The word as it appears in pages, e.g. "dissociation". Plurals are found too.',
+        help_text='The word as it appears in pages, e.g. "dissociation". Plurals and other '
+        "capitals are found too.",
     )
     plain = models.CharField(
         "plain alternative",
@@ -42,6 +43,14 @@ class GlossaryTerm(index.Indexed, models.Model):
     class Meta:
         ordering = ["term"]
         verbose_name = "glossary term"
+        constraints = [
+            # Pages are searched ignoring capitals, so "Titration" would be a second "titration".
+            models.UniqueConstraint(
+                Lower("term"),
+                name="glossary_term_unique_ignoring_capitals",
+                violation_error_message="The glossary already has this term.",
+            )
+        ]
 
     def __str__(self):
         return self.term

@@ -37,6 +37,10 @@ NO_PERSON = (
 )
 
 
+class ReasonMissing(PermissionDenied):
+    """An approval above the reading-grade limit without the reviewer's reason."""
+
+
 def months_after(date, months):
     """The same day `months` later, or the month's last day when it has fewer days."""
     years, month_index = divmod(date.month - 1 + months, 12)
@@ -114,7 +118,7 @@ def sign_off(revision, user, months, reason=""):
     score = score_page(page, revision)
     reason = (reason or "").strip()[:REASON_LENGTH]
     if score.above_limit and not reason:
-        raise PermissionDenied(grade_above_limit(score) + " Say why you approve it.")
+        raise ReasonMissing(grade_above_limit(score) + " Say why you approve it.")
     today = timezone.localdate()
     page.last_reviewed = today
     page.reviewer = person_of(user)

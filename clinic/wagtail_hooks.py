@@ -41,6 +41,8 @@ class GlossaryViewSet(SnippetViewSet):
     menu_label = "Plain-language glossary"
     list_display = ["term", "plain"]
     search_fields = ["term", "plain"]
+    # Clinicians may not edit terms; the inspect view shows them a term's note.
+    inspect_view_enabled = True
 
 
 register_snippet(GlossaryViewSet)

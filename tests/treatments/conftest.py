@@ -3,12 +3,20 @@ import datetime
 import pytest
 import time_machine
 
+from ..factories import PersonFactory
 from .factories import TreatmentIndexPageFactory
 
 
 @pytest.fixture
 def treatment_index(home_page):
     return TreatmentIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def signing_reviewer(reviewer):
+    """A Clinical reviewer whose account an administrator linked to their Person."""
+    PersonFactory(name="Dr. Amara Okafor", credentials="MD, psychiatrist", user=reviewer)
+    return reviewer
 
 
 @pytest.fixture(autouse=True)

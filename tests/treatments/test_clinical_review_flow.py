@@ -65,25 +65,30 @@ def now():
         yield
 
 
-@pytest.fixture
-def signing_reviewer(reviewer):
-    """A Clinical reviewer whose account an administrator linked to their Person."""
-    PersonFactory(name="Dr. Amara Okafor", credentials="MD, psychiatrist", user=reviewer)
-    return reviewer
+def submit(client, clinician, index, body, **fields):
+    """A clinician writes a treatment page in the editor and submits it for clinical review."""
+    client.force_login(clinician)
+    data = treatment_form_data(body=body, **fields)
+    data["action-submit"] = "action-submit"
+    response = client.post(add_url(index), data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = TreatmentPage.objects.get()
+    assert page.workflow_in_progress and not page.live
+    return page
 
 
 @pytest.fixture
 def submitted(client, clinician, treatment_index):
     """A treatment page a clinician wrote and submitted, forging review fields on the way."""
-    client.force_login(clinician)
     forged = PersonFactory(name="Dr. Made Up")
-    data = treatment_form_data(body=complete_body(), reviewer=forged, last_reviewed="2026-01-01")
-    data["action-submit"] = "action-submit"
-    response = client.post(add_url(treatment_index), data)
-    assert response.status_code == 302, response.context["form"].errors
-    page = TreatmentPage.objects.get()
-    assert page.workflow_in_progress and not page.live
-    return page
+    return submit(
+        client,
+        clinician,
+        treatment_index,
+        complete_body(),
+        reviewer=forged,
+        last_reviewed="2026-01-01",
+    )
 
 
 def test_the_clinical_review_workflow_signs_off_every_page():
