@@ -16,6 +16,8 @@ How it works
   The generation is read before the page is rendered and stored with it, and bumped again
   after the transaction commits: a page rendered from rows read before the commit can never
   be served after it.
+- Stored compressed: Brotli and gzip are made once when a page is stored, and a hit is sent
+  in the encoding the browser accepts (clinic/compression.py).
 - Cache-Control: `public, max-age=<PAGE_CACHE_MAX_AGE>, s-maxage=<PAGE_CACHE_S_MAXAGE>` on
   cached pages; `private, no-cache` on any other page that did not say. A CDN keeps pages
   only when it can be purged (WAGTAILFRONTENDCACHE): see `purge_frontend_cache`.
@@ -34,9 +36,13 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 
+from . import compression
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+# What freeze() stores; part of the key, so a release that changes it never reads old entries.
+ENTRY_FORMAT = "encodings"
 STATUS_HEADER = "X-Page-Cache"
 # Response headers a cached copy keeps (the outer middleware add the security headers anew).
 KEPT_HEADERS = {
@@ -99,7 +105,7 @@ def page_key(request):
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"pagecache:page:{release()}:{digest}"
+    return f"pagecache:page:{release()}:{ENTRY_FORMAT}:{digest}"
 
 
 @lru_cache(maxsize=1)
@@ -232,15 +238,29 @@ def response_is_cacheable(request, response):
 
 
 def freeze(response):
+    """Status, headers and the body in every encoding (compressed once, here)."""
     headers = [(name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS]
-    return (response.status_code, headers, response.content)
+    if compression.compressible(response):
+        bodies = compression.all_encodings(response.content)
+    else:
+        bodies = {"identity": response.content}
+    return (response.status_code, headers, bodies)
 
 
-def thaw(frozen):
-    status, headers, content = frozen
-    response = HttpResponse(content, status=status, headers=dict(headers))
-    response["Content-Length"] = str(len(content))
-    return response
+def thaw(frozen, request):
+    """The stored page, in the encoding this request accepts."""
+    status, headers, bodies = frozen
+    response = HttpResponse(status=status, headers=dict(headers))
+    return served(response, bodies, request)
+
+
+def served(response, bodies, request):
+    if len(bodies) == 1:  # not compressible: as it was
+        response.content = bodies["identity"]
+        response["Content-Length"] = str(len(response.content))
+        return response
+    encoding = compression.accepted(request)
+    return compression.encode(response, encoding, bodies[encoding])
 
 
 class PageCacheMiddleware:
@@ -267,7 +287,7 @@ class PageCacheMiddleware:
             logger.exception("The page cache is unreachable; rendering the page")
             return self.private(self.get_response(request))
         if key in found:
-            response = thaw(found[key])
+            response = thaw(found[key], request)
             response[STATUS_HEADER] = "hit"
             return response
 
@@ -275,12 +295,14 @@ class PageCacheMiddleware:
         if not response_is_cacheable(request, response):
             return self.private(response)
         patch_cache_control(response, **public_cache_control())
+        frozen = freeze(response)
         if request.method == "GET":
             timeout = int(getattr(settings, "PAGE_CACHE_TIMEOUT", 3600))
             try:
-                cache.set(key, (generation, freeze(response)), timeout)
+                cache.set(key, (generation, frozen), timeout)
             except Exception:
                 logger.exception("Could not store a page in the page cache")
+        response = served(response, frozen[2], request)
         response[STATUS_HEADER] = "miss"
         return response
 

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages go out compressed; the page cache stores its pages compressed already
+    # (clinic/compression.py).
+    "clinic.compression.CompressionMiddleware",
     # Anonymous page views from the shared cache (clinic/pagecache.py): after HTTPS redirects
     # and static files, before everything that may set a cookie.
     "clinic.pagecache.PageCacheMiddleware",
