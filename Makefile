@@ -49,7 +49,7 @@ lint: install
 ## check-deploy: Django's deployment checklist against the production settings
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
-	ALLOWED_HOSTS=clinic.example DJANGO_SETTINGS_MODULE=clinic.settings.production \
+	ALLOWED_HOSTS=clinic.example SITE_URL=https://clinic.example DJANGO_SETTINGS_MODULE=clinic.settings.production \
 	FIELD_ENCRYPTION_KEYS=$$($(UV) run --frozen python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 		$(UV) run --frozen python manage.py check --deploy --fail-level WARNING
 

@@ -102,6 +102,7 @@ def server_env(mode):
         SECRET_KEY="bench-only-" + "x" * 50,
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         FIELD_ENCRYPTION_KEYS=ENCRYPTION_KEY,
+        SITE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,

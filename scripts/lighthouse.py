@@ -60,6 +60,8 @@ def main():
         "CHROME_PATH": "/usr/bin/chromium",
     }
     env.pop("REDIS_URL", None)
+    port = servers.free_ports()[0]
+    env["SITE_URL"] = f"http://127.0.0.1:{port}"  # canonical links name the audited server
     manage = [sys.executable, "manage.py"]
     for command in (
         ["migrate", "--noinput"],
@@ -68,7 +70,6 @@ def main():
     ):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
 
-    port = servers.free_ports()[0]
     server = servers.start_gunicorn(port, env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         servers.wait_until_answering(f"http://127.0.0.1:{port}/", server)

@@ -137,6 +137,7 @@ def servers(tmp_path_factory):
         SECRET_KEY="multi-server-test-" + "k" * 40,
         ALLOWED_HOSTS="127.0.0.1",
         FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        SITE_URL="http://127.0.0.1",
         # The editor here signs in with a password only: these servers test the shared cache
         # and rate limit; the second factor has its own tests.
         STAFF_MFA="off",

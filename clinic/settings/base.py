@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Absolute URLs built from a request start with SITE_URL (clinic/site_url.py).
+    "clinic.site_url.SiteURLMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages go out compressed; the page cache stores its pages compressed already
     # (clinic/compression.py).
@@ -162,6 +164,7 @@ PAGE_CACHE_INVALIDATED_BY = [
     "clinic.ClinicSettings",
     "clinic.Person",
     "clinic.MedicalDisclaimer",
+    "clinic.Fee",
     "blog.Topic",
     "taggit.Tag",
     "wagtailimages.Image",
@@ -263,7 +266,10 @@ SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 WAGTAIL_SITE_NAME = "Northbridge Mind Clinic"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's one public address (clinic/site_url.py); production requires it. Empty: every
+# absolute URL follows the address a request came in on (development, tests).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -4,11 +4,13 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from clinic import site_url
+
 from .base import *  # noqa: F403
 from .base import env_list
 from .encryption_keys import from_environment
 
-_REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS")
+_REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS", "SITE_URL")
 _missing = [name for name in _REQUIRED if not os.environ.get(name)]
 if _missing:
     raise ImproperlyConfigured(
@@ -20,6 +22,11 @@ SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 FIELD_ENCRYPTION_KEYS = from_environment()  # checked now: a bad key stops the start-up
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The one public address of every absolute URL (clinic/site_url.py); a malformed one stops
+# the start-up.
+SITE_URL = os.environ["SITE_URL"].rstrip("/")
+site_url.parse(SITE_URL)
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 
 # The reverse proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

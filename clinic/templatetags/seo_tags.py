@@ -26,13 +26,15 @@ def meta_description(page, fallback=""):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context, page):
-    """(title, url) from the home page down to the page itself; empty on the home page."""
+    """(title, url) from the home page down to the page itself; empty on the home page.
+    A routable page's sub-page (e.g. a profile below the team page) adds its own crumbs as
+    `breadcrumb_tail` in the context."""
     request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
         return []
     ancestors = page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth")
     trail = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
-    return [*trail, (page.title, page.get_url(request))]
+    return [*trail, (page.title, page.get_url(request)), *context.get("breadcrumb_tail", ())]
 
 
 @register.simple_tag(takes_context=True)
@@ -69,3 +71,10 @@ def structured_data(context, page, trail):
 def json_for_script(data):
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """The full address of a site path: on SITE_URL when set (clinic/site_url.py)."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url

@@ -37,6 +37,7 @@ def production(monkeypatch, settings):
     monkeypatch.setenv("SECRET_KEY", "production-test-secret-" + "x" * 40)
     monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
     monkeypatch.setenv("FIELD_ENCRYPTION_KEYS", Fernet.generate_key().decode())
+    monkeypatch.setenv("SITE_URL", "https://testserver")
     module = importlib.import_module("clinic.settings.production")
     module = importlib.reload(module)
     for name in PRODUCTION_SETTINGS:
