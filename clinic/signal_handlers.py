@@ -9,7 +9,8 @@ Models that pages show: PAGE_CACHE_INVALIDATED_BY in the settings, as "app_label
 A label whose app is not installed is skipped, so `clinic` depends on no app.
 
 Renditions deleted (a purge): cached fragments that name their files are rendered anew
-(clinic.fragments).
+(clinic.fragments). Publishing a page or changing an image makes the renditions its pages show
+(clinic.warm_renditions).
 """
 
 from django.apps import apps
@@ -19,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import fragments, pagecache
+from . import fragments, pagecache, warm_renditions
 from .pagecache import DRAFT_ONLY_FIELDS, IMAGE_BOOKKEEPING_FIELDS
 
 
@@ -62,6 +63,11 @@ def invalidating_models():
 
 def connect():
     page_published.connect(on_page_event, dispatch_uid="pagecache_published")
+    # Pictures are resized when a page is published, not when a visitor asks for them.
+    page_published.connect(warm_renditions.on_page_published, dispatch_uid="warm_renditions")
+    post_save.connect(
+        warm_renditions.on_image_changed, sender=get_image_model(), dispatch_uid="warm_image"
+    )
     page_unpublished.connect(on_page_event, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(on_page_event, dispatch_uid="pagecache_moved")
     # Page subclasses send their own signals: listen to all senders, keep the pages.

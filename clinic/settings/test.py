@@ -23,5 +23,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # Tests render every request unless they switch the page cache on (tests/test_cache/).
 PAGE_CACHE_ENABLED = False
+# Publishing makes no renditions unless a test asks (clinic/warm_renditions.py).
+WARM_RENDITIONS = False
 # One process: its local-memory cache is shared by every request, as Redis is in production.
 SHARED_DATA_CACHE = True

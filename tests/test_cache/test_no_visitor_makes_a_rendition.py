@@ -1,0 +1,73 @@
+"""Publishing a page makes the renditions it and the pages that list it show, so no visitor
+waits for a picture to be resized."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+
+from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
+from ..factories import ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+Rendition = get_image_model().get_rendition_model()
+
+
+def writes(queries):
+    return [
+        query["sql"]
+        for query in queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+
+
+@pytest.fixture
+def index(home_page, settings):
+    settings.PAGE_CACHE_ENABLED = False  # every view renders
+    settings.WARM_RENDITIONS = True  # off in the test settings
+    return ArticleIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def publish_article(django_capture_on_commit_callbacks):
+    """Publish an article as the editor does; renditions are made once the publish commits."""
+
+    def publish(index, image):
+        article = ArticlePageFactory(parent=index, title="Sleep after a session", hero_image=image)
+        Rendition.objects.all().delete()  # none made before the publish
+        with django_capture_on_commit_callbacks(execute=True):
+            article.save_revision().publish()
+        return article
+
+    return publish
+
+
+def test_viewing_a_just_published_article_and_its_index_makes_no_rendition(
+    client, index, publish_article
+):
+    image = ImageFactory()
+    article = publish_article(index, image)
+    made = Rendition.objects.filter(image=image).count()
+    assert made >= 2  # the article's sizes and the index's card
+
+    for url in (article.url, index.url, "/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert not [sql for sql in writes(queries) if "rendition" in sql.lower()], url
+    assert Rendition.objects.filter(image=image).count() == made
+
+
+def test_a_changed_picture_is_resized_again_before_anyone_asks(
+    client, index, publish_article, django_capture_on_commit_callbacks
+):
+    image = ImageFactory()
+    article = publish_article(index, image)
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width = image.focal_point_height = 20
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()  # Wagtail drops the renditions of a moved focal point; pages get new ones
+    assert Rendition.objects.filter(image=image).exists()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    assert not [sql for sql in writes(queries) if "rendition" in sql.lower()]
