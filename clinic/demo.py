@@ -15,6 +15,7 @@ import random
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils.functional import cached_property
 from PIL import Image as PILImage
@@ -23,9 +24,17 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from clinic import documents
+from clinic.fees import Fee
+from clinic.references import Reference
 
 # The front-matter fields of a page that had a clinical review.
 REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer"}
+# A fee in content/fees.yaml: its key (what documents name it by), then the Fee's fields.
+FEE_FIELDS = {"key", "service", "price_from", "price_to", "unit", "included", "insurance"}
+# A source in content/references.yaml: its key (what documents name it by), then the
+# Reference's fields.
+REFERENCE_FIELDS = {"key", "authors", "title", "publisher", "year", "details", "url", "doi"}
+REFERENCE_FIELDS |= {"pmid", "kind", "accessed"}
 
 
 def content_dir():
@@ -114,7 +123,9 @@ class DemoContent:
             )
 
     def body(self, doc):
-        return documents.stream(doc, self.find_page, self.picture)
+        return documents.stream(
+            doc, self.find_page, self.picture, resolve_fee=self.fee, resolve_source=self.source
+        )
 
     @cached_property
     def site_root_path(self):
@@ -126,6 +137,52 @@ class DemoContent:
         if page is None:
             raise doc.error(link.line, f"no page at {link.path}")
         return page.specific
+
+    @cached_property
+    def fees(self):
+        """content/fees.yaml as {key: record}, in the order the fees page lists them."""
+        records = self.records("fees.yaml", FEE_FIELDS, required={"key", "service", "price_from"})
+        return {record["key"]: record for record in records}
+
+    def fee(self, doc, ref):
+        """The Fee a `::: fees` section names by its key (home/demo.py loads them first)."""
+        record = self.fees.get(ref.key)
+        if record is None:
+            raise doc.error(ref.line, f"unknown fee '{ref.key}' (see content/fees.yaml)")
+        fee = Fee.objects.filter(service=record["service"]).first()
+        if fee is None:
+            raise doc.error(ref.line, f"the fee '{ref.key}' is not loaded yet")
+        return fee
+
+    @cached_property
+    def references(self):
+        """content/references.yaml as {key: Reference}, made the first time a document lists
+        a source. A source that exists (by its title) is left as it is: editors' changes stay."""
+        name = "references.yaml"
+        where = f"{self.root.name}/{name}"
+        lines = (self.root / name).read_text(encoding="utf-8").splitlines()
+        key_lines = {
+            text.strip(" -")[4:].strip(" \"'"): number
+            for number, text in enumerate(lines, 1)
+            if text.strip(" -").startswith("key:")
+        }
+        records = self.records(name, REFERENCE_FIELDS, required={"key", "title", "accessed"})
+        found = {}
+        for record in records if isinstance(records, list) else [records]:
+            key = str(record.pop("key"))
+            at = key_lines.get(key, 1)
+            if key in found:
+                raise documents.DocumentError(where, at, f"the key '{key}' is used twice")
+            existing = Reference.objects.filter(title=record["title"]).first()
+            found[key] = existing or new_reference(record, where, at)
+        return found
+
+    def source(self, doc, ref):
+        """The Reference a `::: sources` section names by its key."""
+        reference = self.references.get(ref.key)
+        if reference is None:
+            raise doc.error(ref.line, f"unknown source '{ref.key}' (see content/references.yaml)")
+        return reference
 
     def picture(self, doc, ref):
         """The picture a document names, drawn the first time it is used."""
@@ -140,6 +197,18 @@ class DemoContent:
             image.file = ImageFile(drawn, name=spec["file"])
             image.save()
         return image
+
+
+def new_reference(fields, where, at):
+    """A Reference saved from a record of references.yaml, checked by the model's own rules."""
+    reference = Reference(**fields)
+    try:
+        reference.full_clean()
+    except ValidationError as error:
+        problems = "; ".join(f"{name}: {' '.join(m)}" for name, m in error.message_dict.items())
+        raise documents.DocumentError(where, at, problems) from None
+    reference.save()
+    return reference
 
 
 def gradient(top, bottom, accent, size=(1600, 1000)):

@@ -1,8 +1,8 @@
-"""Site-wide models: clinic settings, the Person snippet and review dates."""
+"""Site-wide models: clinic settings, review dates and the medical disclaimer; the other
+models of the app are imported at the end from their own modules."""
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,7 +10,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site
-from wagtail.search import index
 
 from . import pagecache
 from .blocks import ClosedDayBlock, CrisisLineBlock, OpeningHoursBlock
@@ -22,11 +21,40 @@ def details_panel(field_name):
     return FieldPanel(field_name, permission="clinic.change_clinic_details")
 
 
+def page_link(help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
+def clinic_schema_id(home_url):
+    """The @id of the clinic's MedicalClinic (on the home page's JSON-LD): other objects, such
+    as a clinician's profile (worksFor), point at it instead of repeating it."""
+    return f"{home_url}#clinic"
+
+
+def linked_page_url(field_name):
+    return property(lambda settings: settings._page_url(getattr(settings, field_name)))
+
+
 @register_setting(icon="home")
 class ClinicSettings(BaseSiteSetting):
     """Who the clinic is and how to reach it; shown in the header, footer and crisis help."""
 
-    select_related = ["crisis_page", "booking_page"]
+    select_related = [
+        "share_image",
+        "crisis_page",
+        "booking_page",
+        "team_page",
+        "editorial_policy_page",
+        "fees_page",
+        "accessibility_page",
+    ]
 
     name = models.CharField(max_length=100, default="Northbridge Mind Clinic")
     tagline = models.CharField(
@@ -48,22 +76,21 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         help_text="Shown on the crisis-help page, the booking form and wherever a crisis block is.",
     )
-    crisis_page = models.ForeignKey(
-        "wagtailcore.Page",
+    crisis_page = page_link("The page the 'Need help now?' link on every page goes to.")
+    booking_page = page_link("Where every 'Book a consultation' button goes.")
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The page the 'Need help now?' link on every page goes to.",
+        help_text="Shown when a page without a picture of its own is shared (1200 × 630 works "
+        "best). Give the image a description: it is the picture's alt text.",
     )
-    booking_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Where every 'Book a consultation' button goes.",
-    )
+    team_page = page_link("Our team: the clinicians' profiles are at its address + their slug.")
+    editorial_policy_page = page_link("How we write and review: linked from every review line.")
+    fees_page = page_link("Fees and insurance, with the Good Faith Estimate notice.")
+    accessibility_page = page_link("The accessibility statement, linked from the footer.")
     reply_working_days = models.PositiveSmallIntegerField(
         "working days to reply",
         default=2,
@@ -96,8 +123,20 @@ class ClinicSettings(BaseSiteSetting):
         ),
         details_panel("opening_hours"),
         details_panel("crisis_lines"),
+        details_panel("share_image"),
         MultiFieldPanel(
-            [details_panel("crisis_page"), details_panel("booking_page")], heading="Links"
+            [
+                details_panel(name)
+                for name in (
+                    "crisis_page",
+                    "booking_page",
+                    "team_page",
+                    "editorial_policy_page",
+                    "fees_page",
+                    "accessibility_page",
+                )
+            ],
+            heading="Links",
         ),
         MultiFieldPanel(
             [FieldPanel("reply_working_days"), FieldPanel("closed_days")],
@@ -123,13 +162,13 @@ class ClinicSettings(BaseSiteSetting):
             setattr(request, attr, shared)
         return super().for_request(request)
 
-    @property
-    def crisis_url(self):
-        return self._page_url(self.crisis_page)
-
-    @property
-    def booking_url(self):
-        return self._page_url(self.booking_page)
+    # The live address of each linked page, or "" (templates show the link only then).
+    crisis_url = linked_page_url("crisis_page")
+    booking_url = linked_page_url("booking_page")
+    team_url = linked_page_url("team_page")
+    editorial_policy_url = linked_page_url("editorial_policy_page")
+    fees_url = linked_page_url("fees_page")
+    accessibility_url = linked_page_url("accessibility_page")
 
     def _page_url(self, page):
         # A generic Page knows its URL from url_path: no query for the specific page.
@@ -155,6 +194,7 @@ class ClinicSettings(BaseSiteSetting):
         data = {
             "@context": "https://schema.org",
             "@type": "MedicalClinic",
+            "@id": clinic_schema_id(url),
             "name": self.name,
             "description": self.tagline,
             "url": url,
@@ -192,48 +232,6 @@ class ClinicSettings(BaseSiteSetting):
         return ", ".join(part for part in parts if part)
 
 
-class Person(index.Indexed, models.Model):
-    """A clinician: author of articles, reviewer of health pages."""
-
-    name = models.CharField(max_length=100)
-    credentials = models.CharField(
-        max_length=120, blank=True, help_text="e.g. MD, board-certified psychiatrist"
-    )
-    role = models.CharField(max_length=120, blank=True, help_text="e.g. Medical director")
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    bio = models.TextField(max_length=600, blank=True, help_text="Two or three sentences.")
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name="sign-in account",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="person",
-        help_text="The staff account whose approvals sign off health pages as this person.",
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("credentials"),
-        FieldPanel("role"),
-        FieldPanel("photo"),
-        FieldPanel("bio"),
-        # Only administrators (no group holds this permission) say who signs as whom.
-        FieldPanel("user", permission="clinic.link_person_account"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "people"
-        permissions = [("link_person_account", "Can link a person to a sign-in account")]
-
-    def __str__(self):
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-
 NO_REVIEW = (
     "This page has no recorded clinical review, so it cannot go live. Submit it for review: "
     "a Clinical reviewer's approval records the review and publishes the page."
@@ -264,7 +262,7 @@ class ReviewDatesMixin(models.Model):
         null=True, blank=True, help_text="Twelve months after the last review when left blank."
     )
     reviewer = models.ForeignKey(
-        Person,
+        "clinic.Person",
         verbose_name="medically reviewed by",
         null=True,
         blank=True,
@@ -372,8 +370,13 @@ class MedicalDisclaimer(models.Model):
         return cls.objects.order_by("-pk").first()
 
 
+# Clinicians' profiles, the sources pages cite, the fees: each in its own module.
+from .fees import Fee  # noqa: E402, F401
+from .people import Person  # noqa: E402, F401
+
 # The plain-language glossary and targets live with the rest of plain language.
 from .plain_language import GlossaryTerm, PlainLanguageSettings  # noqa: E402, F401
+from .references import Reference  # noqa: E402, F401
 
 # The workflow task that records sign-offs is a model of this app.
 from .signoff import ClinicalReviewTask  # noqa: E402, F401

@@ -5,16 +5,22 @@ A live health page needs review when it has never been reviewed (no `last_review
 next review is past (overdue), or when it falls due within the horizon (due soon). The page
 models are discovered, not imported: any page model that uses ReviewDatesMixin (treatment pages,
 articles, ...) is included, so `clinic` still imports no app.
+
+The admin report also asks for sources: a page that lists sources last accessed more than a
+year before its last review (clinic/references.py) needs attention whenever its review is due,
+so it is listed with them ("Sources to check"). Below the pages, the report lists the people
+whose licence is due a check on the state's register (clinic/people.py).
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
 
 from .models import Person, ReviewDatesMixin, a_year_after
 from .plain_language import score_page
+from .references import sources_cited_by_pages
 
 DUE_WITHIN_DAYS = 30
 HORIZONS = (30, 90, 365)
@@ -25,6 +31,10 @@ DUE_SOON = "soon"
 # Most urgent first: this is the order of the report, the dashboard and the command.
 STATUSES = {NEVER_REVIEWED: "Never reviewed", OVERDUE: "Overdue", DUE_SOON: "Due soon"}
 STATUS_ORDER = list(STATUSES)
+# The report's rows also have pages due by nothing but their sources, listed last.
+STALE_SOURCES = "sources"
+REPORT_STATUSES = {**STATUSES, STALE_SOURCES: "Sources to check"}
+REPORT_ORDER = list(REPORT_STATUSES)
 
 
 def review_page_models():
@@ -45,10 +55,13 @@ def days_phrase(days):
 @dataclass
 class DuePage:
     page: object
-    state: str  # NEVER_REVIEWED, OVERDUE or DUE_SOON
+    state: str  # NEVER_REVIEWED, OVERDUE, DUE_SOON or STALE_SOURCES
     next_review_due: datetime.date | None
     reviewer: Person | None
     today: datetime.date
+    # Sources accessed more than a year before the page's last review, whatever its state
+    # (found only when pages_due_for_review is asked for sources).
+    stale_sources: list = field(default_factory=list)
 
     @property
     def never_reviewed(self):
@@ -68,7 +81,14 @@ class DuePage:
 
     @property
     def status(self):
-        return STATUSES[self.state]
+        return REPORT_STATUSES[self.state]
+
+    @property
+    def status_export(self):
+        """The status, and the sources to check if any: 'Overdue; 2 sources accessed...'."""
+        if self.stale_sources and self.state != STALE_SOURCES:
+            return f"{self.status}; {self.sources_display}"
+        return f"{self.status}: {self.sources_display}" if self.stale_sources else self.status
 
     @property
     def due_display(self):
@@ -88,6 +108,14 @@ class DuePage:
     @property
     def reviewer_name(self):
         return str(self.reviewer) if self.reviewer else "No reviewer named"
+
+    @property
+    def sources_display(self):
+        """'' or e.g. '2 sources accessed over a year before review'."""
+        count = len(self.stale_sources)
+        if not count:
+            return ""
+        return f"{count} source{'' if count == 1 else 's'} accessed over a year before review"
 
     @property
     def reading_grade(self):
@@ -111,33 +139,44 @@ def review_state(page, today, cutoff):
     return None
 
 
-def pages_due_for_review(today=None, within_days=DUE_WITHIN_DAYS):
-    """Live health pages never reviewed, overdue, or due within `within_days` days.
+def pages_due_for_review(today=None, within_days=DUE_WITHIN_DAYS, sources=False):
+    """Live health pages never reviewed, overdue, or due within `within_days` days; with
+    `sources`, also those whose sources were accessed more than a year before their last review,
+    and each row's sources to check.
 
     Never-reviewed pages come first (by title), then overdue ones (most overdue first), then
-    those due soon (soonest first). One query per health page model, whatever the number of pages.
+    those due soon (soonest first), then those due by nothing but their sources. One query per
+    health page model, whatever the number of pages, and two for the sources.
     """
     today = today or timezone.localdate()
     cutoff = today + datetime.timedelta(days=within_days)
+    cited = sources_cited_by_pages() if sources else {}
     may_be_due = (
         Q(last_reviewed__isnull=True)
         | Q(next_review_due__isnull=True)
         | Q(next_review_due__lte=cutoff)
     )
+    if cited:
+        may_be_due |= Q(pk__in=list(cited))
     due = []
     for model in review_page_models():
         pages = (
             model.objects.live().filter(may_be_due).select_related("reviewer").defer_streamfields()
         )
         for page in pages:
+            cites = cited.get(page.pk, ())
+            stale = [source for source in cites if source.stale_for(page.last_reviewed)]
+            stale.sort(key=lambda source: (source.accessed, source.title))
             found = review_state(page, today, cutoff)
+            if not found and stale:
+                found = STALE_SOURCES, page.next_review_due or a_year_after(page.last_reviewed)
             if found:
                 state, date = found
-                due.append(DuePage(page, state, date, page.reviewer, today))
+                due.append(DuePage(page, state, date, page.reviewer, today, stale))
     return sorted(
         due,
         key=lambda row: (
-            STATUS_ORDER.index(row.state),
+            REPORT_ORDER.index(row.state),
             row.next_review_due if not row.never_reviewed else datetime.date.min,
             row.title,
         ),
@@ -145,8 +184,29 @@ def pages_due_for_review(today=None, within_days=DUE_WITHIN_DAYS):
 
 
 def count_by_status(rows):
-    """{'never': 1, 'overdue': 2, 'soon': 0} for rows from pages_due_for_review."""
+    """{'never': 1, 'overdue': 2, 'soon': 0} for rows from pages_due_for_review (rows due by
+    nothing but their sources are not counted)."""
     counts = dict.fromkeys(STATUS_ORDER, 0)
     for row in rows:
-        counts[row.state] += 1
+        if row.state in counts:
+            counts[row.state] += 1
     return counts
+
+
+def with_status(rows, status):
+    """The rows the report's status filter shows: those in the state, or for "Sources to
+    check" every row with sources to check."""
+    if status == STALE_SOURCES:
+        return [row for row in rows if row.stale_sources]
+    return [row for row in rows if row.state == status]
+
+
+def licences_to_verify(today=None):
+    """People still at the clinic whose licence was never verified on the state's register,
+    or not for over a year, by name (one query)."""
+    today = today or timezone.localdate()
+    return [
+        person
+        for person in Person.objects.filter(retired=False).order_by("name")
+        if person.licence_check_due(today)
+    ]

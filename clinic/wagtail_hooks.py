@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import lockouts, two_factor  # noqa: F401 (their admin pages, buttons and log actions)
-from .models import GlossaryTerm, MedicalDisclaimer, Person
+from .models import Fee, GlossaryTerm, MedicalDisclaimer, Person, Reference
 from .preview_checks import ClinicContentChecker
 
 
@@ -16,7 +16,8 @@ class PersonViewSet(SnippetViewSet):
     menu_label = "People"
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["name", "credentials", "role"]
+    list_display = ["name", "credentials", "care_role", "licence_verified", "retired"]
+    list_filter = ["retired"]
     search_fields = ["name"]
 
 
@@ -46,6 +47,33 @@ class GlossaryViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryViewSet)
+
+
+class ReferenceViewSet(SnippetViewSet):
+    """The sources pages cite; clinicians and reviewers keep them (clinic/migrations/0013)."""
+
+    model = Reference
+    icon = "list-ol"
+    menu_label = "Sources"
+    list_display = ["title", "publisher", "year", "kind", "accessed"]
+    list_filter = ["kind"]
+    search_fields = ["title", "authors", "publisher"]
+
+
+register_snippet(ReferenceViewSet)
+
+
+class FeeViewSet(SnippetViewSet):
+    """What care costs; booking managers keep it (clinic/migrations/0013)."""
+
+    model = Fee
+    icon = "tag"
+    menu_label = "Fees"
+    list_display = ["service", "price"]
+    search_fields = ["service"]
+
+
+register_snippet(FeeViewSet)
 
 
 @hooks.register("construct_wagtail_userbar")

@@ -10,13 +10,15 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
-from clinic.documents import html
+from clinic.documents import DocumentError, html
+from clinic.fees import Fee
 from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 from clinic.models import ClinicSettings, GlossaryTerm, MedicalDisclaimer, Person
 
-from .models import CrisisHelpPage, HomePage, StandardPage
+from .models import CrisisHelpPage, HomePage, StandardPage, TeamPage
 
 DEMO_PASSWORD = "northbridge-demo"  # noqa: S105 (development demo accounts only)
 DEMO_ACCOUNTS = [
@@ -28,9 +30,31 @@ DEMO_ACCOUNTS = [
 ]
 
 # The plain pages, in the order the menu shows them (after the treatments and articles).
-STANDARD_PAGES = ["about", "contact", "privacy"]
+STANDARD_PAGES = ["about", "contact", "privacy", "fees", "editorial-policy", "accessibility"]
+# The plain pages the clinic settings link to (footer, booking page, fees blocks).
+SETTINGS_PAGES = {
+    "fees_page": "fees",
+    "editorial_policy_page": "editorial-policy",
+    "accessibility_page": "accessibility",
+}
 PAGE_FIELDS = {"title", "menu", "intro"}
-PERSON_FIELDS = {"name", "credentials", "role", "bio", "account"}
+# The team page (content/team.md, a home.TeamPage) comes right after this plain page.
+TEAM_PAGE_AFTER = "about"
+# A person's public profile (/team/<slug>/), filled in on a demo site made before profiles.
+PROFILE_FIELDS = {
+    "care_role",
+    "specialties",
+    "languages",
+    "education",
+    "board_certification",
+    "licence_type",
+    "licence_state",
+    "licence_number",
+    "licence_lookup_url",
+    "licence_verified",
+    "accepting_new_patients",
+}
+PERSON_FIELDS = {"name", "credentials", "role", "bio", "account", *PROFILE_FIELDS}
 GLOSSARY_FIELDS = {"term", "plain", "note"}
 SETTINGS_FIELDS = {
     "name",
@@ -70,9 +94,12 @@ def load(content):
     people = content.records("people.yaml", PERSON_FIELDS, required={"name"})
     for data in people:
         fields = {key: value for key, value in data.items() if key != "account"}
-        Person.objects.get_or_create(name=data["name"], defaults=fields)
+        person, created = Person.objects.get_or_create(name=data["name"], defaults=fields)
+        if not created:
+            fill_profile(person, fields)
     for data in content.records("glossary.yaml", GLOSSARY_FIELDS, required={"term", "plain"}):
         GlossaryTerm.objects.get_or_create(term=data["term"], defaults=data)
+    load_fees(content)
 
     doc = content.document("crisis-help")
     doc.check_keys({"title", "intro"})
@@ -108,6 +135,71 @@ def load_pages(content, home):
             intro=doc.meta.get("intro", ""),
             show_in_menus=bool(doc.meta.get("menu")),
         )
+        if slug == TEAM_PAGE_AFTER:
+            load_team_page(content, home)
+    link_settings_pages(home)
+
+
+def load_team_page(content, home):
+    """Our team (content/team.md): the clinicians' profiles are at its address + their slug.
+    The clinic settings point at it, unless an editor chose another page."""
+    doc = content.document("team")
+    doc.check_keys(PAGE_FIELDS)
+    if doc.blocks:
+        raise doc.error(1, "the team page has an intro only: its people are the snippets")
+    page = content.page(
+        home,
+        TeamPage,
+        doc,
+        intro=doc.meta.get("intro", ""),
+        show_in_menus=bool(doc.meta.get("menu")),
+    )
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    if clinic.team_page_id is None:
+        clinic.team_page = page
+        clinic.save()
+
+
+def fill_profile(person, fields):
+    """A person made before profiles existed gets the document's profile, once: only while
+    every profile field is still empty, so an editor's changes stay."""
+    profile = {name: value for name, value in fields.items() if name in PROFILE_FIELDS}
+    if profile and all(getattr(person, name) in ("", None) for name in PROFILE_FIELDS):
+        for name, value in profile.items():
+            setattr(person, name, value)
+        person.save()
+
+
+def load_fees(content):
+    """The fees in content/fees.yaml, in its order; a fee that exists (by service) stays as
+    the booking managers left it."""
+    for order, (key, data) in enumerate(content.fees.items(), start=1):
+        fields = {name: value for name, value in data.items() if name != "key"}
+        fee = Fee.objects.filter(service=data["service"]).first()
+        if fee is None:
+            fee = Fee(**fields, sort_order=order * 10)
+            try:
+                fee.full_clean()
+            except ValidationError as error:
+                text = (content.root / "fees.yaml").read_text(encoding="utf-8").splitlines()
+                at = next((n for n, t in enumerate(text, 1) if t.endswith(f"key: {key}")), 1)
+                problem = "; ".join(error.messages)
+                where = f"{content.root.name}/fees.yaml"
+                raise DocumentError(where, at, f"fee '{key}': {problem}") from None
+            fee.save()
+
+
+def link_settings_pages(home):
+    """Point the clinic settings at the fees, editorial policy and accessibility pages, unless
+    an editor chose other pages."""
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    pages = StandardPage.objects.child_of(home).filter(slug__in=SETTINGS_PAGES.values())
+    by_slug = {page.slug: page for page in pages}
+    unset = [name for name in SETTINGS_PAGES if getattr(clinic, f"{name}_id") is None]
+    for name in unset:
+        setattr(clinic, name, by_slug.get(SETTINGS_PAGES[name]))
+    if unset:
+        clinic.save()
 
 
 def fill_clinic_settings(clinic, data, crisis_page):

@@ -88,3 +88,7 @@ class CrisisHelpPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+
+
+# The team page and the clinicians' profiles below it: their own module.
+from .team import TeamPage  # noqa: E402, F401

@@ -26,6 +26,7 @@ from clinic.blocks import (
     table_of_contents,
 )
 from clinic.models import ClinicSettings, MedicalDisclaimer, ReviewDatesMixin
+from clinic.references import citation_schema
 
 DELIVERY_METHODS = [
     ("iv-infusion", "Infusion into a vein (IV)"),
@@ -186,11 +187,8 @@ class TreatmentPage(ReviewDatesMixin, Page):
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
         if self.reviewer:
-            data["reviewedBy"] = {
-                "@type": "Person",
-                "name": self.reviewer.name,
-                "description": self.reviewer.credentials,
-            }
+            # With @id and url: the reviewer's profile page (clinic/people.py, Person.schema).
+            data["reviewedBy"] = self.reviewer.schema(request)
         objects = [data]
         questions = [
             {
@@ -206,6 +204,7 @@ class TreatmentPage(ReviewDatesMixin, Page):
             objects.append(
                 {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
             )
+        data.update(citation_schema(self.body))  # "citation": the sources it lists
         return objects
 
     def booking_url(self, request=None):

@@ -1,4 +1,6 @@
-"""The admin report "Pages due for review": a horizon (30, 90 or 365 days) and a status filter."""
+"""The admin report "Pages due for review": a horizon (30, 90 or 365 days) and a status filter;
+pages whose sources need checking say so in their status, and the licences to verify are listed
+below the table."""
 
 from urllib.parse import urlencode
 
@@ -17,9 +19,12 @@ from clinic.review import (
     HORIZONS,
     NEVER_REVIEWED,
     OVERDUE,
-    STATUSES,
+    REPORT_STATUSES,
+    STALE_SOURCES,
     days_phrase,
+    licences_to_verify,
     pages_due_for_review,
+    with_status,
 )
 from clinic.spreadsheets import neutralise
 
@@ -36,10 +41,24 @@ class DueForReviewFilterSet(WagtailFilterSet):
     )
     status = django_filters.ChoiceFilter(
         label="Status",
-        choices=list(STATUSES.items()),
+        choices=list(REPORT_STATUSES.items()),
         empty_label="All",
         widget=forms.RadioSelect,
     )
+
+
+class ReviewStatusColumn(StatusTagColumn):
+    """The status tag and, when the page has sources to check, a tag and a link to each."""
+
+    cell_template_name = "treatments/admin/review_status_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["may_edit_sources"] = bool(
+            request and request.user.has_perm("clinic.change_reference")
+        )
+        return context
 
 
 class PagesDueForReviewView(ReportView):
@@ -55,7 +74,7 @@ class PagesDueForReviewView(ReportView):
     list_export = [
         "title",
         "page_type",
-        "status",
+        "status_export",
         "next_review_due",
         "reviewer_name",
         "reading_grade",
@@ -63,7 +82,7 @@ class PagesDueForReviewView(ReportView):
     export_headings = {
         "title": "Page",
         "page_type": "Type",
-        "status": "Status",
+        "status_export": "Status",
         "next_review_due": "Next review due",
         "reviewer_name": "Medically reviewed by",
         "reading_grade": "Reading grade",
@@ -79,7 +98,7 @@ class PagesDueForReviewView(ReportView):
             get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.page.pk]),
         ),
         Column("page_type", label="Type"),
-        StatusTagColumn("status", label="Status"),
+        ReviewStatusColumn("status", label="Status"),
         Column("due_display", label="Next review due"),
         Column("reviewer_name", label="Medically reviewed by"),
         Column("reading_grade", label="Reading grade"),
@@ -95,7 +114,7 @@ class PagesDueForReviewView(ReportView):
         data = self.request.GET.copy()
         if data.get("within") not in {str(days) for days in HORIZONS}:
             data["within"] = str(DUE_WITHIN_DAYS)
-        if data.get("status") not in STATUSES:
+        if data.get("status") not in REPORT_STATUSES:
             data.pop("status", None)
         # The filterset filters nothing itself (see filter_queryset), but wants a queryset.
         return {**super().get_filterset_kwargs(), "data": data, "queryset": Page.objects.none()}
@@ -119,6 +138,8 @@ class PagesDueForReviewView(ReportView):
             return "Every live health page has a recorded clinical review."
         if self.status == OVERDUE:
             return "No page is overdue for review."
+        if self.status == STALE_SOURCES:
+            return "No page has sources accessed more than a year before its last review."
         within = days_phrase(self.within_days)
         if self.status:
             return f"No page is due for review within {within}."
@@ -128,16 +149,16 @@ class PagesDueForReviewView(ReportView):
         )
 
     def get_queryset(self):
-        return pages_due_for_review(within_days=self.within_days)
+        return pages_due_for_review(within_days=self.within_days, sources=True)
 
     def filter_queryset(self, rows):
-        if self.status:
-            return [row for row in rows if row.state == self.status]
-        return rows
+        return with_status(rows, self.status) if self.status else rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["within"] = days_phrase(self.within_days)
+        context["licences_to_verify"] = licences_to_verify()
+        context["may_edit_people"] = self.request.user.has_perm("clinic.change_person")
         status = {"status": self.status} if self.status else {}
         context["horizons"] = [
             {

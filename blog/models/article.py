@@ -1,5 +1,7 @@
 """Articles: their queryset and page model, with authors and related-article links."""
 
+import datetime
+
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -15,6 +17,7 @@ from wagtail.search import index
 from clinic.admin_forms import HealthPageForm
 from clinic.blocks import BodyBlock
 from clinic.models import ReviewDatesMixin
+from clinic.references import citation_schema
 
 from .index import ArticleIndexPage
 from .reading import reading_minutes
@@ -47,6 +50,15 @@ class ArticlePageQuerySet(PageQuerySet):
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def moment(date, published_at):
+    """An ISO 8601 date and time with the site's offset, as search engines ask: the time it
+    was published, or the start of `date` when it was published another day (a set date)."""
+    if published_at and (date is None or timezone.localdate(published_at) == date):
+        return timezone.localtime(published_at).isoformat(timespec="seconds")
+    start = datetime.datetime.combine(date, datetime.time.min)
+    return timezone.make_aware(start).isoformat(timespec="seconds")
 
 
 class ArticlePage(ReviewDatesMixin, Page):
@@ -155,18 +167,29 @@ class ArticlePage(ReviewDatesMixin, Page):
             "headline": self.title,
             "description": self.teaser,
             "url": self.get_full_url(request),
-            "author": [{"@type": "Person", "name": person.name} for person in self.author_list],
+            # Each with @id and url: their profile page (clinic/people.py, Person.schema).
+            "author": [person.schema(request) for person in self.author_list],
         }
+        if self.reviewer:
+            # schema.org has reviewedBy on web pages, not articles: on the page the article is.
+            data["mainEntityOfPage"] = {
+                "@type": "WebPage",
+                "@id": data["url"],
+                "reviewedBy": self.reviewer.schema(request),
+            }
+            if self.last_reviewed:
+                data["mainEntityOfPage"]["lastReviewed"] = self.last_reviewed.isoformat()
         if date:
-            data["datePublished"] = date.isoformat()
+            data["datePublished"] = moment(date, self.first_published_at)
         if self.last_published_at:
-            data["dateModified"] = timezone.localdate(self.last_published_at).isoformat()
+            data["dateModified"] = moment(None, self.last_published_at)
         if self.topic:
             data["about"] = self.topic.name
         if self.hero_image and request:
             # The same rendition as og:image, so it is made once and reused.
             picture = self.hero_image.get_rendition("fill-1200x630")
             data["image"] = request.build_absolute_uri(picture.url)
+        data.update(citation_schema(self.body))  # "citation": the sources it lists
         return [data]
 
     def get_index(self):

@@ -9,6 +9,7 @@ template under templates/blocks/. One module per picker group:
 - media.py: image with caption, video ("Images and media")
 - guidance.py: FAQ, steps, checklist, callout, crisis help ("Health guidance")
 - links.py: call to action, related pages ("Links and actions")
+- sources.py: sources, fees ("Sources and fees")
 - clinic_settings.py: crisis line, opening hours, closed day ("Clinic settings", used by
   ClinicSettings)
 - body.py: BodyBlock and the helpers that walk a body (contents, images, linked pages)
@@ -53,6 +54,7 @@ from .guidance import (
 )
 from .links import CallToActionBlock, RelatedPagesBlock, card_text
 from .media import ImageBlock, VideoBlock, first_image
+from .sources import GROUP_SOURCES, FeesBlock, SourcesBlock
 from .text import HeadingBlock, ParagraphBlock, QuoteBlock, TableBlock
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "GROUP_LINKS",
     "GROUP_MEDIA",
     "GROUP_SETTINGS",
+    "GROUP_SOURCES",
     "GROUP_TEXT",
     "HEADING_LEVELS",
     "HEALTH_SECTIONS",
@@ -77,6 +80,7 @@ __all__ = [
     "CrisisHelpBlock",
     "CrisisLineBlock",
     "FAQBlock",
+    "FeesBlock",
     "FAQItemBlock",
     "HeadingBlock",
     "ImageBlock",
@@ -84,6 +88,7 @@ __all__ = [
     "ParagraphBlock",
     "QuoteBlock",
     "RelatedPagesBlock",
+    "SourcesBlock",
     "StepBlock",
     "StepsBlock",
     "TableBlock",

@@ -12,6 +12,7 @@ from .base import (
 from .guidance import CalloutBlock, ChecklistBlock, CrisisHelpBlock, FAQBlock, StepsBlock
 from .links import CallToActionBlock, RelatedPagesBlock
 from .media import ImageBlock, VideoBlock
+from .sources import FeesBlock, SourcesBlock
 from .text import HeadingBlock, ParagraphBlock, QuoteBlock, TableBlock
 
 SECTIONED = ("heading", "checklist", "steps")
@@ -33,6 +34,8 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     table = TableBlock()
     related_pages = RelatedPagesBlock()
+    fees = FeesBlock()
+    sources = SourcesBlock()
 
     class Meta:
         block_counts = {}

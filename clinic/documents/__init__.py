@@ -10,7 +10,9 @@ content/README.md is the guide for people who write these documents; in short:
   are written as site addresses (`[our team](/about/)`) and stored as links to the page.
 - Every other block is a fenced section, `::: name options` ... `:::`, whose contents are
   ordinary Markdown: callout, checklist, steps, faq, quote, call-to-action, crisis-help,
-  table, related-pages, image and video. The first heading inside names the block.
+  table, related-pages, fees (fee keys from content/fees.yaml), image, video and sources
+  (source keys from content/references.yaml). The first heading inside names the block.
+- A citation is a link to a source's entry: `[[2]](#source-2)`; the source must be listed.
 
 Anything else (an unknown block, a missing title, an unknown tag, a malformed front matter,
 a link to a page that does not exist) raises DocumentError with the file, line and problem.

@@ -27,6 +27,22 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class FeeKey:
+    """A fee named by its key in content/fees.yaml."""
+
+    key: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SourceKey:
+    """A source named by its key in content/references.yaml."""
+
+    key: str
+    line: int
+
+
+@dataclass(frozen=True)
 class RichText:
     """Rich text whose links to site addresses become links to pages."""
 

@@ -11,11 +11,23 @@ from wagtail.embeds.blocks import EmbedBlock
 
 from clinic.blocks import HEALTH_SECTIONS, BodyBlock
 
-from .markdown import MARKDOWN, PageLink, Picture, RichText, html, line, plain, rich_text
+from .markdown import (
+    MARKDOWN,
+    FeeKey,
+    PageLink,
+    Picture,
+    RichText,
+    SourceKey,
+    html,
+    line,
+    plain,
+    rich_text,
+)
 from .sections import SECTIONS
 
 SECTION_TAG = re.compile(r"\{section:\s*([\w-]+)\s*\}\s*$")
 PAGE_HREF = re.compile(r'<a href="(/[^"]*)">')
+CITATION_HREF = re.compile(r'<a href="#source-(\d+)">')
 
 
 class DocumentError(Exception):
@@ -83,7 +95,32 @@ def read(path, root):
     doc = Document(path=name, slug=slug, meta=meta, meta_lines=meta_lines)
     doc.require("title")
     doc.blocks = body(doc, nodes[1:])
+    check_citations(doc)
     return doc
+
+
+def check_citations(doc):
+    """Every citation, "[2]" linked to "#source-2", has its entry in a `::: sources` section."""
+    listed = sum(len(value["references"]) for kind, value, _ in doc.blocks if kind == "sources")
+    for _, value, at in doc.blocks:
+        for text in rich_texts(value):
+            for match in CITATION_HREF.finditer(text.html):
+                if not 1 <= int(match[1]) <= listed:
+                    sources = f"{listed} source{'s' if listed != 1 else ''}" if listed else "none"
+                    problem = f"citation #source-{match[1]} has no entry"
+                    raise doc.error(text.line or at, f"{problem} (the ::: sources list {sources})")
+
+
+def rich_texts(value):
+    """The rich texts in a block's value, at any depth."""
+    if isinstance(value, RichText):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from rich_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from rich_texts(item)
 
 
 def read_yaml(path, root):
@@ -178,7 +215,7 @@ def health_section(doc, node, text):
     return text[: match.start()].rstrip(), match[1]
 
 
-def stream(doc, resolve_page, resolve_picture):
+def stream(doc, resolve_page, resolve_picture, resolve_fee=None, resolve_source=None):
     """The document's body as StreamField data, every reference resolved and every block
     checked by its own rules (lengths, required parts), as the editor would check it."""
     body_block = BodyBlock()
@@ -188,6 +225,10 @@ def stream(doc, resolve_page, resolve_picture):
             return resolve_page(doc, value)
         if isinstance(value, Picture):
             return resolve_picture(doc, value)
+        if isinstance(value, FeeKey) and resolve_fee is not None:
+            return resolve_fee(doc, value)
+        if isinstance(value, SourceKey) and resolve_source is not None:
+            return resolve_source(doc, value)
         if isinstance(value, RichText):
             return PAGE_HREF.sub(lambda m: page_anchor(PageLink(m[1], value.line)), value.html)
         if isinstance(value, dict):

@@ -4,7 +4,7 @@ import re
 
 from clinic.blocks import CALLOUT_KINDS
 
-from .markdown import PageLink, Picture, RichText, line, plain, rich_text
+from .markdown import FeeKey, PageLink, Picture, RichText, SourceKey, line, plain, rich_text
 
 CHECKLIST_TONES = ("positive", "caution", "neutral")
 ATTRIBUTION = re.compile(r"^(?:—|--)\s*")
@@ -151,6 +151,26 @@ def related_pages(doc, node, options):
     return {"heading": title, "heading_level": level, "pages": pages}
 
 
+def fees(doc, node, options):
+    """An optional heading, then an optional list of fee keys (content/fees.yaml): no list
+    shows every fee, as the fees page does."""
+    title, _, rest = titled(doc, node, required=False)
+    if len(rest) > 1 or (rest and rest[0].type != "bullet_list"):
+        raise doc.error(line(node), "fees are an optional heading and a list of fee keys")
+    keys = [FeeKey(plain(item).strip(), line(item)) for item in rest[0].children] if rest else []
+    return {"heading": title, "fees": keys}
+
+
+def sources(doc, node, options):
+    """An optional heading ("Sources" when left out), then a list of source keys
+    (content/references.yaml), in the order the text cites them: the first is [1]."""
+    title, _, rest = titled(doc, node, required=False)
+    if len(rest) != 1 or rest[0].type != "bullet_list":
+        raise doc.error(line(node), "sources are an optional heading and a list of source keys")
+    keys = [SourceKey(plain(item).strip(), line(item)) for item in rest[0].children]
+    return {"heading": title or "Sources", "references": keys}
+
+
 def image(doc, node, options):
     first, *rest = node.children or [None]
     inline = first.children[0] if first is not None and first.type == "paragraph" else None
@@ -185,6 +205,8 @@ SECTIONS = {
     "crisis-help": crisis_help,
     "table": table,
     "related-pages": related_pages,
+    "fees": fees,
     "image": image,
     "video": video,
+    "sources": sources,
 }

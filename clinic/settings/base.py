@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Absolute URLs built from a request start with SITE_URL (clinic/site_url.py).
     "clinic.site_url.SiteURLMiddleware",
+    # Permissions-Policy: the browser features the site never uses are off (PERMISSIONS_POLICY).
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages go out compressed; the page cache stores its pages compressed already
     # (clinic/compression.py).
@@ -330,4 +332,32 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
         "form-action": [SELF],
     }
+}
+
+# Browser features no page of the site uses, switched off for it and anything it embeds (so a
+# compromised script or frame cannot ask for them). Not "interest-cohort": Chromium no longer
+# knows it and reports the header as an error; "browsing-topics" is its successor. Video embeds
+# keep what they need (autoplay, fullscreen, picture-in-picture, encrypted media).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }

@@ -78,3 +78,21 @@ def absolute_url(context, url):
     """The full address of a site path: on SITE_URL when set (clinic/site_url.py)."""
     request = context.get("request")
     return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag
+def share_title(page, clinic_settings):
+    """The title a shared link shows: the clinic's name and tagline for the home page (a site's
+    root), else the page's SEO title or title."""
+    if page.depth == 2 and clinic_settings.tagline:
+        return f"{clinic_settings.name}: {clinic_settings.tagline}"
+    return page.seo_title or page.title
+
+
+@register.simple_tag
+def share_image_alt(page, image):
+    """The shared picture's own alt text: the page's words for its hero image, else the
+    image's description. Never the page's title: that says nothing about the picture."""
+    if image == getattr(page, "hero_image", None) and getattr(page, "hero_image_alt", ""):
+        return page.hero_image_alt
+    return image.description

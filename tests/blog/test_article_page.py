@@ -57,9 +57,30 @@ def test_article_page_describes_itself_for_search_engines(client, article_index)
             "headline": article.title,
             "description": "A calm teaser.",
             "url": article.full_url,
-            "author": [{"@type": "Person", "name": "Dr. First"}],
-            "datePublished": "2026-05-04",
-            "dateModified": "2026-06-01",
+            # No team page here, so no profile @id or url (tests/home/test_team_profiles.py).
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": "Dr. First",
+                    "description": "MD, psychiatrist",
+                    "jobTitle": "Psychiatrist",
+                }
+            ],
+            "mainEntityOfPage": {
+                "@type": "WebPage",
+                "@id": article.full_url,
+                "reviewedBy": {
+                    "@type": "Person",
+                    "name": "Dr. Rowan Reviewer",
+                    "description": "MD, psychiatrist",
+                    "jobTitle": "Psychiatrist",
+                },
+                "lastReviewed": article.last_reviewed.isoformat(),
+            },
+            # With the site's offset (America/New_York): a set date starts at midnight; the
+            # change was published at 12:00 UTC, 08:00 in New York.
+            "datePublished": "2026-05-04T00:00:00-04:00",
+            "dateModified": "2026-06-01T08:00:00-04:00",
             "about": article.topic.name,
             "image": "http://testserver" + article.hero_image.get_rendition("fill-1200x630").url,
         }

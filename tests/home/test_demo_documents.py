@@ -19,6 +19,8 @@ from clinic.models import Person
 from treatments.models import TreatmentPage
 
 CONTENT = Path(settings.BASE_DIR) / "content"
+FEES = CONTENT / "fees.yaml"
+REFERENCES = CONTENT / "references.yaml"
 pytestmark = pytest.mark.django_db
 
 
@@ -30,6 +32,7 @@ def page_documents():
             path.name != "README.md"
             and not name.endswith("index")
             and name != "book-a-consultation"
+            and name != "team"  # an intro only: the people are snippets (test_demo_team.py)
         ):
             yield path, f"/{name}/"
 
@@ -62,10 +65,37 @@ def readable_text(line):
     """The words a visitor reads from one line of a document, without its Markdown."""
     line = re.sub(r"^(#+ |- |— |::: .*|:::$)", "", line.strip())
     line = re.sub(r"\s*\{section: [\w-]+\}$", "", line)
-    line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line).replace("**", "")
+    # A link's text, which may itself be in brackets: a citation "[[2]](#source-2)" reads "[2]".
+    line = re.sub(r"!?\[((?:\[[^\]]*\]|[^\]])*)\]\([^)]*\)", r"\1", line).replace("**", "")
     if set(line) <= set("|- "):
         return []
     return [cell.strip() for cell in line.split("|") if cell.strip()]
+
+
+def with_fee_services(body):
+    """The body's lines, each fee key a `::: fees` section lists replaced by the service it
+    names in content/fees.yaml: the page shows the fee, not its key."""
+    services = {fee["key"]: fee["service"] for fee in yaml.safe_load(FEES.read_text())}
+    section = None
+    for line in body:
+        if line.startswith("::: ") or line == ":::":
+            section = line.split()[1] if line != ":::" else None
+        elif section == "fees" and line.startswith("- "):
+            line = services[line[2:].strip()]
+        yield line
+
+
+def with_source_titles(body):
+    """The body's lines, each source key a `::: sources` section lists replaced by the title
+    of the source in content/references.yaml: the page shows the source, not its key."""
+    titles = {source["key"]: source["title"] for source in yaml.safe_load(REFERENCES.read_text())}
+    section = None
+    for line in body:
+        if line.startswith("::: ") or line == ":::":
+            section = line.split()[1] if line != ":::" else None
+        elif section == "sources" and line.startswith("- "):
+            line = titles[line[2:].strip()]
+        yield line
 
 
 def shown_text(page):
@@ -86,7 +116,7 @@ def test_every_page_shows_what_its_document_says(demo):
         assert yaml.safe_load("\n".join(front))["title"] == page.title, path
         assert [block.block_type for block in page.body] == expected_blocks(body), path
         text = shown_text(page)
-        for line in body:
+        for line in with_source_titles(with_fee_services(body)):
             for words in readable_text(line):
                 assert words in text, f"{path}: {words!r} is not on the page"
         checked += 1

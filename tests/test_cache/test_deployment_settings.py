@@ -12,7 +12,12 @@ SHOW = (
     "'frontend': getattr(settings, 'WAGTAILFRONTENDCACHE', None), "
     "'s_maxage': settings.PAGE_CACHE_S_MAXAGE, 'page_cache': settings.PAGE_CACHE_ENABLED}))"
 )
-REQUIRED = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "clinic.example", "FIELD_ENCRYPTION_KEYS": KEY}
+REQUIRED = {
+    "SECRET_KEY": "x" * 60,
+    "ALLOWED_HOSTS": "clinic.example",
+    "FIELD_ENCRYPTION_KEYS": KEY,
+    "SITE_URL": "https://clinic.example",
+}
 
 
 def production(**env):

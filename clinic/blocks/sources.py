@@ -1,0 +1,145 @@
+"""Blocks that say what a page rests on and what care costs ("Sources and fees")."""
+
+import datetime
+from decimal import Decimal
+
+from wagtail import blocks
+from wagtail.blocks import StreamValue
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .base import AnchoredBlockMixin, deconstruct_aliases
+
+GROUP_SOURCES = "Sources and fees"
+# The block picker's preview of a fees block on a site that has no fees yet.
+PREVIEW_FEES = [
+    {"service": "Initial assessment", "price_from": Decimal(400), "unit": "per visit"},
+    {
+        "service": "Treatment session",
+        "price_from": Decimal(450),
+        "price_to": Decimal(550),
+        "unit": "per session",
+        "included": "The session, with a nurse, and time to recover.",
+        "insurance": "Ask your plan whether it covers part of it.",
+    },
+]
+
+
+# The block picker's preview of a sources block on a site that has no sources yet.
+PREVIEW_SOURCES = [
+    {
+        "authors": "Sanacora G, Frye MA, McDonald W, et al.",
+        "title": "A Consensus Statement on the Use of Ketamine in the Treatment of Mood Disorders",
+        "publisher": "JAMA Psychiatry",
+        "year": 2017,
+        "details": "74(4):399-405",
+        "doi": "10.1001/jamapsychiatry.2017.0080",
+        "kind": "guideline",
+        "accessed": datetime.date(2026, 9, 1),
+    },
+]
+
+
+def sources_before(value, context):
+    """How many references the page's Sources blocks before this one list: a second Sources
+    block numbers on from the first, so that every entry's id (source-N) is unique."""
+    body = getattr((context or {}).get("page"), "body", None)
+    if not isinstance(body, StreamValue):
+        return 0
+    count = 0
+    for block in body:
+        if block.block_type == "sources":
+            if block.value is value:
+                return count
+            count += len(block.value.get("references") or [])
+    return 0
+
+
+class SourcesBlock(AnchoredBlockMixin, blocks.StructBlock):
+    """The references a page rests on, numbered, under a "Sources" heading.
+
+    Entry N has the id `source-N`. Text cites it with a link to the anchor "#source-N" (the
+    editor's "Anchor link"), which clinic/citations.py labels and links back to.
+    """
+
+    heading = blocks.CharBlock(default="Sources", max_length=80)
+    references = blocks.ListBlock(
+        SnippetChooserBlock("clinic.Reference"),
+        min_num=1,
+        help_text="In the order the text cites them: the first is [1].",
+    )
+
+    def get_context(self, value, parent_context=None):
+        """`entries`: (number, reference) pairs. A deleted reference keeps its number, so the
+        text's citations still point at the right entries."""
+        context = super().get_context(value, parent_context)
+        first = sources_before(value, parent_context) + 1
+        context["entries"] = [
+            (number, reference)
+            for number, reference in enumerate(value.get("references") or [], start=first)
+            if reference is not None
+        ]
+        return context
+
+    def get_preview_value(self):
+        """The three sources checked last, or an example when there are none yet."""
+        from clinic.references import Reference
+
+        value = dict(self.meta.preview_value)
+        value["references"] = list(Reference.objects.order_by("-accessed", "title")[:3]) or [
+            Reference(**example) for example in PREVIEW_SOURCES
+        ]
+        return self.normalize(value)
+
+    class Meta:
+        preview_value = {"heading": "Sources"}
+        icon = "list-ol"
+        label = "Sources"
+        group = GROUP_SOURCES
+        template = "blocks/sources_block.html"
+        description = "The guidelines, reviews, trials and labels the page rests on, numbered."
+
+
+class FeesBlock(blocks.StructBlock):
+    """Prices from the Fees snippets, so every page that shows a fee shows the same one."""
+
+    heading = blocks.CharBlock(required=False, max_length=80)
+    fees = blocks.ListBlock(
+        SnippetChooserBlock("clinic.Fee"),
+        min_num=0,
+        help_text="The fees to show. Leave empty to show every fee, as the fees page does.",
+    )
+
+    def get_context(self, value, parent_context=None):
+        """`fees`: the chosen fees that still exist or, when none were chosen, every fee in
+        its order (one query)."""
+        from clinic.fees import Fee
+
+        context = super().get_context(value, parent_context)
+        chosen = list(value.get("fees") or [])
+        context["fees"] = (
+            [fee for fee in chosen if fee is not None]
+            if chosen
+            else list(Fee.objects.order_by("sort_order", "service"))
+        )
+        return context
+
+    def get_preview_value(self):
+        """Two fees from the Fees list, or an example when it is still empty."""
+        from clinic.fees import Fee
+
+        value = dict(self.meta.preview_value)
+        value["fees"] = list(Fee.objects.order_by("sort_order", "service")[:2]) or [
+            Fee(**example) for example in PREVIEW_FEES
+        ]
+        return self.normalize(value)
+
+    class Meta:
+        preview_value = {"heading": "What it costs"}
+        icon = "tag"
+        label = "Fees"
+        group = GROUP_SOURCES
+        template = "blocks/fees_block.html"
+        description = "Prices, what they include and insurance notes, from the Fees list."
+
+
+DECONSTRUCT_ALIASES = deconstruct_aliases(SourcesBlock, FeesBlock)
