@@ -335,15 +335,14 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Browser features no page of the site uses, switched off for it and anything it embeds (so a
-# compromised script or frame cannot ask for them). Not "interest-cohort": Chromium no longer
-# knows it and reports the header as an error; "browsing-topics" is its successor. Video embeds
-# keep what they need (autoplay, fullscreen, picture-in-picture, encrypted media).
+# compromised script or frame cannot ask for them). Only features Chromium knows: it reports
+# any other name (interest-cohort, ambient-light-sensor, bluetooth) on every page's console;
+# "browsing-topics" is interest-cohort's successor. Video embeds keep what they need
+# (autoplay, fullscreen, picture-in-picture, encrypted media).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
