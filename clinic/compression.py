@@ -12,11 +12,11 @@
 """
 
 import gzip
+import re
 
 import brotli
 from django.conf import settings
 from django.utils.cache import has_vary_header, patch_vary_headers
-from django.utils.regex_helper import _lazy_re_compile
 
 COMPRESSIBLE = (
     "text/html",
@@ -31,7 +31,7 @@ MIN_SIZE = 200
 # on every request gets the fast setting (both well under a millisecond for our pages).
 STORED_QUALITY = 9
 LIVE_QUALITY = 5
-ACCEPT_ENCODING = _lazy_re_compile(r"\s*([a-z*]+)\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*", 0)
+ACCEPT_ENCODING = re.compile(r"\s*([a-z*]+)\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*")
 
 
 def accepted(request):

@@ -140,42 +140,24 @@ class DemoContent:
 
     @cached_property
     def fees(self):
-        """content/fees.yaml as {key: record}, in the order the fees page lists them."""
-        records = self.records("fees.yaml", FEE_FIELDS, required={"key", "service", "price_from"})
-        return {record["key"]: record for record in records}
+        """content/fees.yaml as {key: Fee}, sorted on the fees page in the file's order."""
+        return self.snippets(
+            "fees.yaml", Fee, FEE_FIELDS, {"key", "service", "price_from"}, "service", "fee"
+        )
 
     def fee(self, doc, ref):
-        """The Fee a `::: fees` section names by its key (home/demo.py loads them first)."""
-        record = self.fees.get(ref.key)
-        if record is None:
-            raise doc.error(ref.line, f"unknown fee '{ref.key}' (see content/fees.yaml)")
-        fee = Fee.objects.filter(service=record["service"]).first()
+        """The Fee a `::: fees` section names by its key."""
+        fee = self.fees.get(ref.key)
         if fee is None:
-            raise doc.error(ref.line, f"the fee '{ref.key}' is not loaded yet")
+            raise doc.error(ref.line, f"unknown fee '{ref.key}' (see content/fees.yaml)")
         return fee
 
     @cached_property
     def references(self):
-        """content/references.yaml as {key: Reference}, made the first time a document lists
-        a source. A source that exists (by its title) is left as it is: editors' changes stay."""
-        name = "references.yaml"
-        where = f"{self.root.name}/{name}"
-        lines = (self.root / name).read_text(encoding="utf-8").splitlines()
-        key_lines = {
-            text.strip(" -")[4:].strip(" \"'"): number
-            for number, text in enumerate(lines, 1)
-            if text.strip(" -").startswith("key:")
-        }
-        records = self.records(name, REFERENCE_FIELDS, required={"key", "title", "accessed"})
-        found = {}
-        for record in records if isinstance(records, list) else [records]:
-            key = str(record.pop("key"))
-            at = key_lines.get(key, 1)
-            if key in found:
-                raise documents.DocumentError(where, at, f"the key '{key}' is used twice")
-            existing = Reference.objects.filter(title=record["title"]).first()
-            found[key] = existing or new_reference(record, where, at)
-        return found
+        """content/references.yaml as {key: Reference}."""
+        return self.snippets(
+            "references.yaml", Reference, REFERENCE_FIELDS, {"key", "title", "accessed"}, "title"
+        )
 
     def source(self, doc, ref):
         """The Reference a `::: sources` section names by its key."""
@@ -183,6 +165,30 @@ class DemoContent:
         if reference is None:
             raise doc.error(ref.line, f"unknown source '{ref.key}' (see content/references.yaml)")
         return reference
+
+    def snippets(self, name, model, allowed, required, match, label=""):
+        """A YAML file of snippets that documents name by their `key`, as {key: instance}.
+
+        A snippet that exists (the same `match` field) is left as editors left it; a new one is
+        checked by the model's own rules, a broken record named by its file and line, and saved
+        with a sort order in the file's order when the model has one."""
+        where = f"{self.root.name}/{name}"
+        lines = (self.root / name).read_text(encoding="utf-8").splitlines()
+        records = self.records(name, allowed, required=required)
+        found = {}
+        for order, record in enumerate(records if isinstance(records, list) else [records], 1):
+            fields = dict(record)
+            key = str(fields.pop("key"))
+            at = next((n for n, text in enumerate(lines, 1) if text.endswith(f"key: {key}")), 1)
+            if key in found:
+                raise documents.DocumentError(where, at, f"the key '{key}' is used twice")
+            found[key] = model.objects.filter(**{match: fields[match]}).first()
+            if found[key] is None:
+                if hasattr(model, "sort_order"):
+                    fields["sort_order"] = order * 10
+                prefix = f"{label} '{key}': " if label else ""
+                found[key] = new_snippet(model(**fields), where, at, prefix)
+        return found
 
     def picture(self, doc, ref):
         """The picture a document names, drawn the first time it is used."""
@@ -199,16 +205,15 @@ class DemoContent:
         return image
 
 
-def new_reference(fields, where, at):
-    """A Reference saved from a record of references.yaml, checked by the model's own rules."""
-    reference = Reference(**fields)
+def new_snippet(snippet, where, at, prefix):
+    """The snippet saved, once the model's own rules accept it."""
     try:
-        reference.full_clean()
+        snippet.full_clean()
     except ValidationError as error:
         problems = "; ".join(f"{name}: {' '.join(m)}" for name, m in error.message_dict.items())
-        raise documents.DocumentError(where, at, problems) from None
-    reference.save()
-    return reference
+        raise documents.DocumentError(where, at, prefix + problems) from None
+    snippet.save()
+    return snippet
 
 
 def gradient(top, bottom, accent, size=(1600, 1000)):

@@ -10,11 +10,9 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
-from clinic.documents import DocumentError, html
-from clinic.fees import Fee
+from clinic.documents import html
 from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 from clinic.models import ClinicSettings, GlossaryTerm, MedicalDisclaimer, Person
 
@@ -99,7 +97,7 @@ def load(content):
             fill_profile(person, fields)
     for data in content.records("glossary.yaml", GLOSSARY_FIELDS, required={"term", "plain"}):
         GlossaryTerm.objects.get_or_create(term=data["term"], defaults=data)
-    load_fees(content)
+    content.fees  # noqa: B018 (made now, in the file's order, before any page shows them)
 
     doc = content.document("crisis-help")
     doc.check_keys({"title", "intro"})
@@ -168,25 +166,6 @@ def fill_profile(person, fields):
         for name, value in profile.items():
             setattr(person, name, value)
         person.save()
-
-
-def load_fees(content):
-    """The fees in content/fees.yaml, in its order; a fee that exists (by service) stays as
-    the booking managers left it."""
-    for order, (key, data) in enumerate(content.fees.items(), start=1):
-        fields = {name: value for name, value in data.items() if name != "key"}
-        fee = Fee.objects.filter(service=data["service"]).first()
-        if fee is None:
-            fee = Fee(**fields, sort_order=order * 10)
-            try:
-                fee.full_clean()
-            except ValidationError as error:
-                text = (content.root / "fees.yaml").read_text(encoding="utf-8").splitlines()
-                at = next((n for n, t in enumerate(text, 1) if t.endswith(f"key: {key}")), 1)
-                problem = "; ".join(error.messages)
-                where = f"{content.root.name}/fees.yaml"
-                raise DocumentError(where, at, f"fee '{key}': {problem}") from None
-            fee.save()
 
 
 def link_settings_pages(home):
