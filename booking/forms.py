@@ -10,6 +10,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
+from clinic.admin_forms import PageTitleCheck
 from clinic.services import NOT_SURE, NOT_SURE_LABEL, service_pages
 
 from .consent import CURRENT_CONSENT_VERSION, consent_text
@@ -275,8 +276,9 @@ class BookingFormBuilder(FormBuilder):
         return type("BookingForm", (BookingBaseForm,), self.formfields)
 
 
-class BookingFormPageForm(WagtailAdminFormPageForm):
-    """The editor's page form: a question may not take the name of a core field."""
+class BookingFormPageForm(PageTitleCheck, WagtailAdminFormPageForm):
+    """The editor's page form: a question may not take the name of a core field (and the SEO
+    title's check of every page, clinic.admin_forms.PageTitleCheck)."""
 
     def clean(self):
         cleaned_data = super().clean()

@@ -100,7 +100,8 @@ class DemoContent:
         """The child of parent made from doc: created (not yet live) unless it exists."""
         page = page_class.objects.child_of(parent).filter(slug=doc.slug).first()
         if page is None:
-            page = page_class(slug=doc.slug, title=doc.require("title"), live=False, **fields)
+            title, seo_title = doc.require("title"), doc.meta.get("seo_title") or ""
+            page = page_class(slug=doc.slug, title=title, seo_title=seo_title, live=False, **fields)
             parent.add_child(instance=page)
             self.to_fill.append((page, doc, fill))
         return page

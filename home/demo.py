@@ -83,6 +83,7 @@ def load(content):
     if not home.intro:
         home.hero_image = content.picture(doc, doc.picture("picture"))
         home.intro = "".join(str(value) for _, value in content.body(doc))
+        home.seo_title = doc.meta.get("seo_title") or ""
         home.save_revision().publish()
     site.root_page = home
     site.site_name = "Northbridge Mind Clinic"

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from blog.models import ArticleAuthor, ArticlePage
+from clinic.admin_forms import ClinicPageForm
 from clinic.models import ClinicSettings, Person, clinic_schema_id
 from treatments.models import TreatmentPage
 
@@ -44,6 +45,7 @@ class TeamPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    base_form_class = ClinicPageForm
 
     class Meta:
         verbose_name = "team page"

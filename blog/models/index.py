@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from clinic import pagecache
+from clinic.admin_forms import ClinicPageForm
 
 from .taxonomy import ArticleTag, Topic
 
@@ -36,6 +37,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.ArticlePage"]
+    base_form_class = ClinicPageForm
 
     class Meta:
         verbose_name = "article index page"

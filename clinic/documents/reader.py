@@ -10,6 +10,7 @@ from wagtail.blocks import StructBlock
 from wagtail.embeds.blocks import EmbedBlock
 
 from clinic.blocks import HEALTH_SECTIONS, BodyBlock
+from clinic.page_titles import MAX_TITLE_LENGTH, title_text
 
 from .markdown import (
     MARKDOWN,
@@ -28,6 +29,8 @@ from .sections import SECTIONS
 SECTION_TAG = re.compile(r"\{section:\s*([\w-]+)\s*\}\s*$")
 PAGE_HREF = re.compile(r'<a href="(/[^"]*)">')
 CITATION_HREF = re.compile(r'<a href="#source-(\d+)">')
+# Every page has them, whatever its kind: its title, and the shorter one search results show.
+TITLE_FIELDS = {"title", "seo_title"}
 
 
 class DocumentError(Exception):
@@ -59,6 +62,7 @@ class Document:
 
     def check_keys(self, allowed):
         """Refuse keys the page does not have, so a misspelt field is not silently lost."""
+        allowed = {*allowed, *TITLE_FIELDS}
         for key in self.meta:
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
@@ -93,10 +97,29 @@ def read(path, root):
     # A folder's index.md is the folder's own page: treatments/index.md is /treatments/.
     slug = path.parent.name if path.stem == "index" else path.stem
     doc = Document(path=name, slug=slug, meta=meta, meta_lines=meta_lines)
-    doc.require("title")
+    check_title(doc)
     doc.blocks = body(doc, nodes[1:])
     check_citations(doc)
     return doc
+
+
+def check_title(doc):
+    """The title search results show (the `seo_title`, else the `title`) fits in 65 characters:
+    they cut a longer one (clinic/page_titles.py)."""
+    title = title_text(doc.require("title"))
+    seo_title = title_text(doc.meta.get("seo_title"))
+    if seo_title and len(seo_title) > MAX_TITLE_LENGTH:
+        raise doc.error(
+            doc.line_of("seo_title"),
+            f"the seo_title has {len(seo_title)} characters: search results show at most "
+            f"{MAX_TITLE_LENGTH}",
+        )
+    if not seo_title and len(title) > MAX_TITLE_LENGTH:
+        raise doc.error(
+            doc.line_of("title"),
+            f"the title has {len(title)} characters, and search results show at most "
+            f"{MAX_TITLE_LENGTH}: add a shorter seo_title",
+        )
 
 
 def check_citations(doc):
