@@ -60,15 +60,23 @@ check-deploy: install
 ## then the site under load (scripts/bench_site.py: PostgreSQL database clinic_bench, dropped
 ## and made again, Redis db 14, gunicorn, wrk; page cache on, page cache off, nothing cached)
 ## -> bench-results/site.json; and what plain-language scoring costs next to rendering each demo
-## health page (scripts/bench_readability.py) -> bench-results/readability.json
+## health page (scripts/bench_readability.py) -> bench-results/readability.json; and, before
+## the load, what one view of each page type costs to render next to a bare Wagtail page (the
+## framework floor), gunicorn's cold start and the first view of a just-published article
+## (scripts/bench_render.py: PostgreSQL database clinic_render, dropped and made again, Redis
+## db 11) -> bench-results/render.json
 bench: install
 	$(UV) run --frozen python scripts/bench_export.py
 	$(UV) run --frozen python scripts/bench_readability.py
+	$(UV) run --frozen python -m scripts.bench_render
 	$(UV) run --frozen python -m scripts.bench_site
 
 clean:
 	rm -rf .venv .tools staticfiles .test-media
 
-## lighthouse: Lighthouse scores (mobile) of the main pages under production settings
-lighthouse: install
-	$(UV) run --frozen python -m scripts.lighthouse
+## lighthouse: Lighthouse scores (mobile) of five main pages under production settings; fails
+## below performance 0.90 or accessibility, best practices, SEO 1.00 (the noindex booking page:
+## every SEO audit but is-crawlable) -> bench-results/lighthouse.json. Lighthouse is pinned in
+## scripts/lighthouse/package-lock.json, its Node in uv.lock's `lighthouse` group (not in install)
+lighthouse: install chromium
+	$(UV) run --frozen --group lighthouse python -m scripts.lighthouse

@@ -366,8 +366,9 @@ class MedicalDisclaimer(models.Model):
 
     @classmethod
     def current(cls):
-        """The disclaimer in use: the most recently created one."""
-        return cls.objects.order_by("-pk").first()
+        """The disclaimer in use: the most recently created one (shared between servers until
+        a disclaimer changes: PAGE_CACHE_INVALIDATED_BY)."""
+        return pagecache.remember("medical-disclaimer", lambda: cls.objects.order_by("-pk").first())
 
 
 # Clinicians' profiles, the sources pages cite, the fees: each in its own module.

@@ -8,12 +8,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.models import ArticlePage
+from clinic.admin_forms import ClinicPageForm
 from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clinic.models import ClinicSettings
+from clinic.routing import ChainRouteMixin
 from treatments.models import TreatmentPage
 
 
-class HomePage(Page):
+class HomePage(ChainRouteMixin, Page):
     """The clinic's front door: tagline, a booking call to action, treatments, articles."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -30,6 +32,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    base_form_class = ClinicPageForm
 
     def get_meta_description(self):
         return self.search_description or self.intro
@@ -75,6 +78,7 @@ class StandardPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
+    base_form_class = ClinicPageForm
 
 
 class CrisisHelpPage(Page):
@@ -88,6 +92,7 @@ class CrisisHelpPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    base_form_class = ClinicPageForm
 
 
 # The team page and the clinicians' profiles below it: their own module.

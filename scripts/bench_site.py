@@ -95,7 +95,9 @@ ENCRYPTION_KEY = Fernet.generate_key().decode()
 SWITCHES = ("DJANGO_", "PAGE_CACHE", "SHARED_DATA_CACHE", "FRAGMENT_CACHE")
 
 
-def server_env(mode):
+def server_env(mode, **overrides):
+    """The production environment of a server in this mode; overrides (e.g. DATABASE_URL)
+    last, for the other benchmarks that reuse it (scripts/bench_render.py)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(SWITCHES)}
     env.update(
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
@@ -110,6 +112,7 @@ def server_env(mode):
         PYTHONPATH=str(ROOT),
         **MODES[mode],
     )
+    env.update(overrides)
     return env
 
 
@@ -120,10 +123,10 @@ def log(text):
 # ---------------------------------------------------------------- the database
 
 
-def recreate_database():
+def recreate_database(url=DATABASE_URL):
     import psycopg
 
-    parts = urlsplit(DATABASE_URL)
+    parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if not re.fullmatch(r"[A-Za-z0-9_]+", name):
         sys.exit(f"Refusing an odd database name: {name!r}")
@@ -133,10 +136,10 @@ def recreate_database():
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def flush_redis():
+def flush_redis(url=REDIS_URL):
     import redis
 
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    redis.Redis.from_url(url).flushdb()
 
 
 def manage(*args):
@@ -206,6 +209,10 @@ def add_articles(count):
                 hero_image_id=model.hero_image_id,
                 hero_image_alt=model.hero_image_alt,
                 body=model.body.raw_data,
+                # A health page goes live only with its clinical review recorded.
+                last_reviewed=model.last_reviewed,
+                next_review_due=model.next_review_due,
+                reviewer_id=model.reviewer_id,
                 first_published_at=start,
                 last_published_at=start,
                 live=True,
@@ -235,6 +242,7 @@ def add_treatments(count):
                 delivery_methods=model.delivery_methods,
                 session_length=model.session_length,
                 typical_course=model.typical_course,
+                use=model.use,
                 body=model.body.raw_data,
                 last_reviewed=model.last_reviewed,
                 next_review_due=model.next_review_due,

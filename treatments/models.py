@@ -13,11 +13,10 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from clinic.admin_forms import HealthPageForm
+from clinic.admin_forms import ClinicPageForm, HealthPageForm
 from clinic.blocks import (
     HEALTH_SECTIONS,
     BodyBlock,
@@ -27,6 +26,7 @@ from clinic.blocks import (
 )
 from clinic.models import ClinicSettings, MedicalDisclaimer, ReviewDatesMixin
 from clinic.references import citation_schema
+from clinic.serving import live_public_specific
 
 DELIVERY_METHODS = [
     ("iv-infusion", "Infusion into a vein (IV)"),
@@ -67,6 +67,7 @@ class TreatmentIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["treatments.TreatmentPage"]
     max_count = 1
+    base_form_class = ClinicPageForm
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -92,6 +93,9 @@ class TreatmentPageForm(HealthPageForm):
 
 
 class TreatmentPage(ReviewDatesMixin, Page):
+    # Joined in when the page is served (clinic/routing.py): its picture and reviewer.
+    serve_select_related = ("hero_image", "reviewer")
+
     summary = models.TextField(
         max_length=300,
         help_text="Up to 300 characters. Shown on cards and to search engines.",
@@ -221,26 +225,20 @@ class TreatmentPage(ReviewDatesMixin, Page):
         # The body's headings take ids in order, skipping those the page template uses.
         context["used_anchors"] = set(PAGE_ANCHORS)
 
-        # Fetch every page and picture the body links to in a fixed number of queries.
-        linked_ids = {page.pk for page in body_linked_pages(self.body)}
-        specific_pages = {
-            page.pk: page
-            for page in Page.objects.filter(pk__in=linked_ids).live().public().specific()
-        }
+        # Every page and picture the body links to in a fixed number of queries: the cards'
+        # pictures come with their pages, all renditions in one query.
+        specific_pages = live_public_specific(body_linked_pages(self.body))
         related = [
             item.treatment
-            for item in self.related_treatments.select_related("treatment")
+            for item in self.related_treatments.select_related("treatment__hero_image")
             if item.treatment.live
         ]
-        card_pages = [*specific_pages.values(), *related]
-        # This page's hero image and the cards' pictures in one query, renditions in another.
-        pages_with_pictures = [self, *card_pages]
-        image_ids = {getattr(page, "hero_image_id", None) for page in pages_with_pictures}
-        pictures = get_image_model().objects.filter(pk__in=image_ids - {None}).in_bulk()
-        for page in pages_with_pictures:
-            if getattr(page, "hero_image_id", None) in pictures:
-                page.hero_image = pictures[page.hero_image_id]
-        prefetch_related_objects([*body_images(self.body), *pictures.values()], "renditions")
+        pictures = [
+            page.hero_image
+            for page in [self, *specific_pages.values(), *related]
+            if getattr(page, "hero_image", None)
+        ]
+        prefetch_related_objects([*body_images(self.body), *pictures], "renditions")
 
         context["specific_pages"] = specific_pages
         context["related_pages"] = related

@@ -66,6 +66,8 @@ class ArticlePage(ReviewDatesMixin, Page):
 
     # Its reading-grade target and limit (clinic/plain_language.py): articles may aim higher.
     reading_grade_targets = "article"
+    # Joined in when the page is served (clinic/routing.py): its byline, picture and topic.
+    serve_select_related = ("topic", "hero_image", "reviewer")
 
     teaser = models.TextField(
         max_length=300,
@@ -195,14 +197,14 @@ class ArticlePage(ReviewDatesMixin, Page):
     def get_index(self):
         return ArticleIndexPage.objects.parent_of(self).first()
 
-    def get_related_articles(self):
+    def get_related_articles(self, tags=None):
         """The editor's choices, in their order; else the latest sharing a tag or the topic."""
         listing = ArticlePage.objects.for_listing().exclude(pk=self.pk)
         chosen_ids = [link.related_id for link in self.related_links.all() if link.related_id]
         if chosen_ids:
             by_id = {article.pk: article for article in listing.filter(pk__in=chosen_ids)}
             return [by_id[pk] for pk in chosen_ids if pk in by_id]
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
         shared = Q(pk__in=ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
         if self.topic_id:
             shared |= Q(topic_id=self.topic_id)
@@ -214,7 +216,8 @@ class ArticlePage(ReviewDatesMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.author_list
         context["article_index"] = self.get_index()
-        context["related_articles"] = self.get_related_articles()
+        context["tags"] = tags = list(self.tags.all())
+        context["related_articles"] = self.get_related_articles(tags)
         return context
 
 

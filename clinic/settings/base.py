@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "clinic.csp.ClinicCSPMiddleware",
     # Staff previews get the plain-language findings (clinic/preview_checks.py).
     "clinic.preview_checks.PlainLanguagePreviewMiddleware",
+    # The request's Wagtail Site and home page, shared between servers (clinic/serving.py).
+    "clinic.serving.SharedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Staff who must use a second factor reach nothing else in the admin until they have
     # (clinic/two_factor.py).

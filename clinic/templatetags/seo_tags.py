@@ -1,14 +1,26 @@
 """What search engines and link previews read: descriptions, canonical URLs, JSON-LD."""
 
+import html
 import json
 
 from django import template
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page
 
+from clinic.page_titles import document_title
+from clinic.routing import route_ancestors
+
 register = template.Library()
+
+
+@register.filter
+def with_site_name(rendered, site_name):
+    """base.html's <title>: the title block as rendered, with the clinic's name after it when
+    the whole fits in 65 characters (clinic/page_titles.py states the rule)."""
+    text = html.unescape(strip_tags(str(rendered)))
+    return escape(document_title(text, site_name))
 
 
 @register.simple_tag
@@ -32,7 +44,10 @@ def breadcrumb_trail(context, page):
     request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    ancestors = page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth")
+    ancestors = route_ancestors(page)
+    if ancestors is None:
+        ancestors = page.get_ancestors().only("title", "url_path", "path", "depth")
+    ancestors = [ancestor for ancestor in ancestors if ancestor.depth >= 2]
     trail = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
     return [*trail, (page.title, page.get_url(request)), *context.get("breadcrumb_tail", ())]
 

@@ -14,7 +14,7 @@ from .factories import ArticlePageFactory, TopicFactory
 pytestmark = pytest.mark.django_db
 
 # Room for the site chrome (menu, settings, routing); the articles add a fixed handful.
-MAX_QUERIES = 20
+MAX_QUERIES = 12
 
 ROUTES = {
     "index": "",
