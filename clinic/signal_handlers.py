@@ -5,7 +5,8 @@ shell, data migrations) rather than through publish. A draft save of a live page
 change what visitors see and is ignored.
 
 Models that pages show: PAGE_CACHE_INVALIDATED_BY in the settings, as "app_label.Model"
-(clinic settings, people, the medical disclaimer, topics, tags, images, sites, privacy rules).
+(clinic settings, people, the medical disclaimer, fees, sources, topics, tags, images, sites,
+privacy rules).
 A label whose app is not installed is skipped, so `clinic` depends on no app.
 
 Renditions deleted (a purge): cached fragments that name their files are rendered anew

@@ -169,6 +169,7 @@ PAGE_CACHE_INVALIDATED_BY = [
     "clinic.Person",
     "clinic.MedicalDisclaimer",
     "clinic.Fee",
+    "clinic.Reference",
     "blog.Topic",
     "taggit.Tag",
     "wagtailimages.Image",

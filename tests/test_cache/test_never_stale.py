@@ -8,6 +8,7 @@ from clinic.models import ClinicSettings
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
 from ..factories import ImageFactory, PersonFactory
+from ..home import sources_data
 from .conftest import fetch, warm
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +128,22 @@ def test_saving_the_clinic_settings_changes_every_page(client, site, article_ind
         text, verdict = fetch(client, url)
         assert verdict == "miss", url
         assert "(555) 010-0199" in text, url
+
+
+def test_correcting_a_source_changes_the_pages_that_cite_it(client, article_index):
+    source = sources_data.trial()
+    article = ArticlePageFactory(
+        parent=article_index,
+        body=[sources_data.paragraph("<p>It helped [1].</p>"), sources_data.sources(source)],
+    )
+    warm(client, article.url)
+
+    source.title = "Efficacy and Safety of Flexibly Dosed Esketamine Nasal Spray Combined"
+    source.save()
+
+    text, verdict = fetch(client, article.url)
+    assert verdict == "miss"
+    assert "Nasal Spray Combined" in text
 
 
 def test_renaming_a_person_changes_their_articles(client, article_index, article, person):
