@@ -28,6 +28,7 @@ from clinic.encryption import EncryptedJSONField, EncryptedTextField, undecrypta
 from clinic.groups import BOOKING_MANAGERS
 from clinic.models import ClinicSettings
 from clinic.services import service_pages
+from clinic.serving import SharedRestrictionsMixin
 from clinic.working_days import reply_promise
 
 from . import notify, queue, ratelimit
@@ -224,7 +225,7 @@ class BookingNote(models.Model):
         return f"Note on {self.submission}"
 
 
-class BookingFormPage(RoutablePageMixin, AbstractEmailForm):
+class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailForm):
     """Book a consultation: an introduction, the form, and a notice about urgent help."""
 
     intro = RichTextField(features=["bold", "italic", "link", "ol", "ul"], blank=True)

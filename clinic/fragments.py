@@ -21,7 +21,9 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import get_template
+from wagtail.images import get_image_model
 
 from .pagecache import new_token, read_current, release
 
@@ -81,3 +83,33 @@ def render_many(template_name, items, inputs_of, render_missing):
         except Exception:
             logger.exception("Could not store fragments in the cache")
     return [html[key] for key in keys]
+
+
+def picture_inputs(image):
+    """What a picture of `image` shows, for a fragment's inputs: its file and focal point."""
+    if image is None:
+        return None
+    return (
+        image.pk,
+        image.file.name,
+        image.width,
+        image.height,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+    )
+
+
+def prefetch_renditions(images, specs):
+    """The renditions `specs` of every image in one query, where Wagtail's picture tags look
+    first (Image.prefetch_renditions() puts them in the same attribute)."""
+    renditions = get_image_model().get_rendition_model().objects
+    prefetch_related_objects(
+        [image for image in images if image is not None],
+        Prefetch(
+            "renditions",
+            queryset=renditions.filter(filter_spec__in=specs),
+            to_attr="prefetched_renditions",
+        ),
+    )

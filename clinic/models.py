@@ -157,7 +157,9 @@ class ClinicSettings(BaseSiteSetting):
         attr = cls.get_cache_attr_name()
         site = Site.find_for_request(request)
         if site is not None and not hasattr(request, attr):
-            shared = pagecache.remember(f"clinic-settings:{site.pk}", lambda: cls.for_site(site))
+            shared = pagecache.remember(
+                f"clinic-settings:{site.pk}", lambda: cls.for_site(site), every_page=True
+            )
             shared._request = request  # for page URLs, as Wagtail does
             setattr(request, attr, shared)
         return super().for_request(request)
@@ -368,7 +370,9 @@ class MedicalDisclaimer(models.Model):
     def current(cls):
         """The disclaimer in use: the most recently created one (shared between servers until
         a disclaimer changes: PAGE_CACHE_INVALIDATED_BY)."""
-        return pagecache.remember("medical-disclaimer", lambda: cls.objects.order_by("-pk").first())
+        return pagecache.remember(
+            "medical-disclaimer", lambda: cls.objects.order_by("-pk").first(), every_page=True
+        )
 
 
 # Clinicians' profiles, the sources pages cite, the fees: each in its own module.

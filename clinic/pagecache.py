@@ -25,8 +25,9 @@ How it works
 
 import hashlib
 import logging
+import threading
 import uuid
-from functools import lru_cache
+from functools import lru_cache, partial
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -108,23 +109,35 @@ def page_key(request):
     return f"pagecache:page:{release()}:{ENTRY_FORMAT}:{digest}"
 
 
-@lru_cache(maxsize=1)
 def cache_get_many():
     """cache.get_many, minus the redis.Redis client Django builds on every call (a third of
     the cost of a hit): one client per process, over Django's own connection pool."""
+    get_many_lazily = cache_get_many_lazily()
+    return lambda keys: {key: load() for key, load in get_many_lazily(keys).items()}
+
+
+@lru_cache(maxsize=1)
+def cache_get_many_lazily():
+    """The same, each value found as a function that loads it: unpickled only when used."""
     backend = caches["default"]
     if not isinstance(backend, RedisCache):
-        return backend.get_many
+        return lambda keys: {key: partial(identity, v) for key, v in backend.get_many(keys).items()}
     client = backend._cache.get_client()
     loads = backend._cache._serializer.loads
 
     def get_many(keys):
         values = client.mget([backend.make_and_validate_key(key) for key in keys])
         return {
-            key: loads(value) for key, value in zip(keys, values, strict=True) if value is not None
+            key: partial(loads, value)
+            for key, value in zip(keys, values, strict=True)
+            if value is not None
         }
 
     return get_many
+
+
+def identity(value):
+    return value
 
 
 def current_token(key):
@@ -150,28 +163,81 @@ def read_current(keys, token_key=GENERATION_KEY):
     return token, {key: found[key][1] for key in keys if key in found and found[key][0] == token}
 
 
-def remember(name, compute):
-    """compute() once per generation, shared by every server: for what every page shows and
-    only invalidations change (the clinic's settings, the menu). Like a page, the value is
-    stored with the generation read before it was computed, so it is never stale.
-
-    Only when the cache is shared (SHARED_DATA_CACHE: on with Redis); with a cache in each
+def shared_data():
+    """Only when the cache is shared (SHARED_DATA_CACHE: on with Redis); with a cache in each
     process, a change seen by one process would leave the others' copies current."""
-    if not getattr(settings, "SHARED_DATA_CACHE", False):
-        return compute()
-    key = f"pagecache:data:{release()}:{name}"
+    return getattr(settings, "SHARED_DATA_CACHE", False)
+
+
+def data_key(name):
+    return f"pagecache:data:{release()}:{name}"
+
+
+# This request's reads of shared data: (generation, {key: a function loading what Redis holds
+# under it, None when nothing}), or None outside a request. One per thread: a server's threads
+# serve one request each.
+_request = threading.local()
+# The names every page reads (the site, settings, menu, header and footer): read at once when
+# a request starts. Bounded, in case a name holds something unbounded.
+_every_page = {}
+EVERY_PAGE_NAMES = 64
+
+
+def start_request():
+    """The generation and what every page reads, in one round trip, for this request's
+    remember() calls (clinic.serving.SharedSiteMiddleware calls this, then end_request)."""
+    _request.reads = None
+    if not shared_data():
+        return
+    keys = [data_key(name) for name in _every_page]
     try:
-        generation, found = read_current([key])
+        found = cache_get_many_lazily()([GENERATION_KEY, *keys])
+        token = found.pop(GENERATION_KEY, None)
+        generation = token() if token else current_token(GENERATION_KEY)
     except Exception:
-        logger.exception("The shared cache is unreachable; computing %s", name)
+        logger.exception("The shared cache is unreachable")
+        return
+    _request.reads = (generation, {key: found.get(key) for key in keys})
+
+
+def end_request():
+    _request.reads = None
+
+
+def remember(name, compute, every_page=False):
+    """compute() once per generation, shared by every server: for what pages show and only
+    invalidations change (the clinic's settings, the menu). Like a page, the value is stored
+    with the generation read before it was computed, so it is never stale. Within a request,
+    a name is read once; `every_page` names are read when the request starts (start_request)."""
+    if not shared_data():
         return compute()
+    key = data_key(name)
+    if every_page and name not in _every_page:
+        if len(_every_page) >= EVERY_PAGE_NAMES:
+            _every_page.clear()
+        _every_page[name] = None
+    reads = getattr(_request, "reads", None)
+    if reads is not None and key in reads[1]:
+        generation, load = reads[0], reads[1][key]
+        stored = load() if load else None  # (generation, value) as stored, or nothing
+        found = {key: stored[1]} if stored and stored[0] == generation else {}
+    else:
+        try:
+            generation, found = read_current([key])
+        except Exception:
+            logger.exception("The shared cache is unreachable; computing %s", name)
+            return compute()
     if key in found:
-        return found[key]
-    value = compute()
-    try:
-        cache.set(key, (generation, value), int(getattr(settings, "PAGE_CACHE_TIMEOUT", 3600)))
-    except Exception:
-        logger.exception("Could not store %s in the shared cache", name)
+        value = found[key]
+    else:
+        value = compute()
+        try:
+            timeout = int(getattr(settings, "PAGE_CACHE_TIMEOUT", 3600))
+            cache.set(key, (generation, value), timeout)
+        except Exception:
+            logger.exception("Could not store %s in the shared cache", name)
+    if reads is not None and reads[0] == generation:
+        reads[1][key] = partial(identity, (generation, value))
     return value
 
 

@@ -1,13 +1,14 @@
 """Pages fetched for serving in few queries: each page in its own type with what its template
-shows joined in (`serve_select_related` on the page model), and the public ones among pages
-a page links to, without a query for the view restrictions."""
+shows joined in (`serve_select_related` on the page model), the public ones among pages a
+page links to, and the view restrictions of a page checked without a query."""
 
 from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost, MiddlewareNotUsed
+from django.db.models import Q
 from django.http.request import split_domain_port
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from . import pagecache
 
@@ -27,14 +28,47 @@ def serve_select_related(model):
 def restricted_paths():
     """The tree paths of pages with a view restriction (a password, sign-in or groups).
     Shared between servers until a restriction changes (PAGE_CACHE_INVALIDATED_BY)."""
+    return shared_paths()["restricted"]
+
+
+def shared_paths():
+    """The tree paths of restricted pages and of aliases (Wagtail checks an alias against its
+    original's restrictions), read once per page cache generation: a restriction's save or
+    delete and an alias's creation (a live page saved) start a new one."""
     return pagecache.remember(
-        "restricted-paths",
-        lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        "restricted-and-alias-paths",
+        every_page=True,
+        compute=lambda: {
+            "restricted": sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+            "aliases": sorted(
+                Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+            ),
+        },
     )
 
 
 def is_public(page, restricted):
     return not any(page.path.startswith(path) for path in restricted)
+
+
+class SharedRestrictionsMixin:
+    """For every page type of the site: Wagtail checks the view restrictions of the page and
+    its ancestors on every view, in two queries; a page below no restricted page and no
+    alias has none, which the shared paths tell without asking the database."""
+
+    def get_view_restrictions(self):
+        paths = shared_paths()
+        if is_public(self, paths["restricted"]) and is_public(self, paths["aliases"]):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def public(pages):
+    """pages.public() without Wagtail's query for the restrictions: from the shared paths."""
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return pages.exclude(private) if private else pages
 
 
 def live_public_specific(pages):
@@ -47,9 +81,18 @@ def live_public_specific(pages):
             ids_by_model[page.specific_class].append(page.pk)
     found = {}
     for model, ids in ids_by_model.items():
-        queryset = model.objects.live().filter(pk__in=ids)
+        queryset = model.objects.live().filter(pk__in=ids).defer_streamfields()
         found.update(queryset.select_related(*serve_select_related(model)).in_bulk())
     return found
+
+
+def shared_for_live_page(request, page, name, compute):
+    """compute() once per page cache generation for the live page, shared between servers like
+    the menu: for what a page shows of other pages (its related pages), which only saves that
+    invalidate the page cache change. A preview computes it afresh: a draft links elsewhere."""
+    if getattr(request, "is_preview", False):
+        return compute()
+    return pagecache.remember(f"{name}:{page.pk}", compute)
 
 
 class SharedSiteMiddleware:
@@ -73,10 +116,14 @@ class SharedSiteMiddleware:
         except DisallowedHost:
             return self.get_response(request)
         hostname, port = split_domain_port(host)[0], request.get_port()
-        request._wagtail_site = pagecache.remember(
-            f"site:{hostname}:{port}", lambda: site_with_home(request)
-        )
-        return self.get_response(request)
+        pagecache.start_request()  # what every page reads, in one round trip
+        try:
+            request._wagtail_site = pagecache.remember(
+                f"site:{hostname}:{port}", lambda: site_with_home(request), every_page=True
+            )
+            return self.get_response(request)
+        finally:
+            pagecache.end_request()
 
 
 def site_with_home(request):

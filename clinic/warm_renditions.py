@@ -1,11 +1,14 @@
-"""No visitor waits for a picture to be resized.
+"""No visitor waits for a picture to be resized, nor pays first for a publish.
 
 Wagtail makes an image's rendition (a resized copy) the first time a template asks for it:
 without this, the first visitor of a just-published article paid for every size of its hero
 image. Instead, when a page is published, or an image that pages show is changed, the pages
-that show it are rendered once, as a visitor would get them: the page itself, its parent (an
+that show it are rendered once, as a visitor gets them: the page itself, its parent (an
 index's cards) and the home page (featured cards). Every rendition their templates ask for is
-made then.
+made then; and as the request is an anonymous GET through the whole middleware, the page
+cache keeps the pages and the shared data (settings, menu, header and footer, related pages)
+is read afresh, so their first visitors after the publish get what later ones get. A page a
+visitor cannot simply view (a private one) is rendered as a preview instead.
 
 It runs as a task of Django's tasks framework (django_tasks, which Wagtail uses): with the
 default immediate backend, in the request that publishes, after its transaction commits; with
@@ -14,9 +17,12 @@ a worker backend, in the worker.
 
 import logging
 import threading
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.handlers.base import BaseHandler
 from django.db import transaction
+from django.test import RequestFactory
 from django_tasks import task
 from wagtail.models import Page, ReferenceIndex
 
@@ -28,9 +34,22 @@ def render_pages(page_ids):
     """Render each live page once, so that every rendition it shows exists."""
     for page in Page.objects.live().filter(pk__in=page_ids).specific():
         try:
-            page.make_preview_request()
+            public = not page.get_view_restrictions().exists()
+            if not (public and view_as_visitor(page) == 200):
+                page.make_preview_request()
         except Exception:
             logger.exception("Could not render page %s to make its renditions", page.pk)
+
+
+def view_as_visitor(page):
+    """The status of an anonymous GET of the page's address, through the whole middleware."""
+    url = urlsplit(page.get_full_url() or "")
+    if not url.netloc:
+        return None
+    request = RequestFactory().get(url.path, secure=url.scheme == "https", HTTP_HOST=url.netloc)
+    handler = BaseHandler()
+    handler.load_middleware()
+    return handler.get_response(request).status_code
 
 
 def pages_showing(page):

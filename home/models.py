@@ -12,10 +12,11 @@ from clinic.admin_forms import ClinicPageForm
 from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clinic.models import ClinicSettings
 from clinic.routing import ChainRouteMixin
+from clinic.serving import SharedRestrictionsMixin
 from treatments.models import TreatmentPage
 
 
-class HomePage(ChainRouteMixin, Page):
+class HomePage(SharedRestrictionsMixin, ChainRouteMixin, Page):
     """The clinic's front door: tagline, a booking call to action, treatments, articles."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -42,13 +43,13 @@ class HomePage(ChainRouteMixin, Page):
         return [clinic.as_medical_clinic(self.get_full_url(request))]
 
     def live_featured_treatments(self):
-        """The chosen live treatments in the editor's order, pictures and renditions included."""
+        """The chosen live treatments in the editor's order, pictures included (the cards'
+        renditions come with the cards: clinic/templatetags/card_tags.py)."""
         order = [featured.page_id for featured in self.featured_treatments.all()]
         pages = (
             TreatmentPage.objects.live()
             .filter(pk__in=order)
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
             .defer_streamfields()
             .in_bulk()
         )
@@ -68,7 +69,7 @@ class HomeFeaturedTreatment(Orderable):
     panels = [PageChooserPanel("page", page_type="treatments.TreatmentPage")]
 
 
-class StandardPage(Page):
+class StandardPage(SharedRestrictionsMixin, Page):
     """About, privacy, contact: an introduction and a body from the block library."""
 
     intro = models.TextField(max_length=300, blank=True, help_text="One or two sentences.")
@@ -81,7 +82,7 @@ class StandardPage(Page):
     base_form_class = ClinicPageForm
 
 
-class CrisisHelpPage(Page):
+class CrisisHelpPage(SharedRestrictionsMixin, Page):
     """Lists the crisis lines from ClinicSettings; every page links here."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)

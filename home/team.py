@@ -23,6 +23,7 @@ from wagtail.search import index
 from blog.models import ArticleAuthor, ArticlePage
 from clinic.admin_forms import ClinicPageForm
 from clinic.models import ClinicSettings, Person, clinic_schema_id
+from clinic.serving import SharedRestrictionsMixin, public
 from treatments.models import TreatmentPage
 
 # The photo's sizes on the profile (templates/home/person_profile.html); JSON-LD reuses one.
@@ -34,7 +35,7 @@ def with_photos(people):
     return people.select_related("photo").prefetch_related("photo__renditions")
 
 
-class TeamPage(RoutablePageMixin, Page):
+class TeamPage(SharedRestrictionsMixin, RoutablePageMixin, Page):
     """Lists the clinic's people; each has a profile at <this page's address><slug>/."""
 
     intro = models.TextField(max_length=400, blank=True, help_text="One or two sentences.")
@@ -161,9 +162,9 @@ def person_title(person):
 
 def pages_by(person):
     """The live, public pages the person wrote and reviewed: a fixed number of queries."""
-    articles = ArticlePage.objects.live().public().defer_streamfields().order_by("-date", "-pk")
+    articles = public(ArticlePage.objects.live()).defer_streamfields().order_by("-date", "-pk")
     authored = ArticleAuthor.objects.filter(person=person).values("page_id")
-    treatments = TreatmentPage.objects.live().public().defer_streamfields().order_by("path")
+    treatments = public(TreatmentPage.objects.live()).defer_streamfields().order_by("path")
     return {
         "written": list(articles.filter(pk__in=authored)),
         "reviewed_treatments": list(treatments.filter(reviewer=person)),

@@ -26,7 +26,14 @@ from clinic.blocks import (
 )
 from clinic.models import ClinicSettings, MedicalDisclaimer, ReviewDatesMixin
 from clinic.references import citation_schema
-from clinic.serving import live_public_specific
+from clinic.serving import (
+    SharedRestrictionsMixin,
+    is_public,
+    live_public_specific,
+    public,
+    restricted_paths,
+    shared_for_live_page,
+)
 
 DELIVERY_METHODS = [
     ("iv-infusion", "Infusion into a vein (IV)"),
@@ -56,7 +63,7 @@ REQUIRED_SECTIONS = (*(key for key, _ in HEALTH_SECTIONS), "faq")
 DEFAULT_BOOKING_PROMPT = "Would you like to talk about whether this treatment could help you?"
 
 
-class TreatmentIndexPage(Page):
+class TreatmentIndexPage(SharedRestrictionsMixin, Page):
     """Lists the treatments as cards, in the order the editor sets in the page tree."""
 
     intro = models.TextField(max_length=400, blank=True, help_text="One or two sentences.")
@@ -72,12 +79,9 @@ class TreatmentIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["treatments"] = (
-            TreatmentPage.objects.child_of(self)
-            .live()
-            .public()
+            public(TreatmentPage.objects.child_of(self).live())
             .defer_streamfields()
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
             .order_by("path")
         )
         return context
@@ -92,7 +96,7 @@ class TreatmentPageForm(HealthPageForm):
     )
 
 
-class TreatmentPage(ReviewDatesMixin, Page):
+class TreatmentPage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
     # Joined in when the page is served (clinic/routing.py): its picture and reviewer.
     serve_select_related = ("hero_image", "reviewer")
 
@@ -218,6 +222,17 @@ class TreatmentPage(ReviewDatesMixin, Page):
         clinic = ClinicSettings.for_request(request) if request else ClinicSettings.load()
         return clinic.booking_url
 
+    def linked_pages(self):
+        """({pk: page} the body links to, [related treatments]): live and public ones only."""
+        related = self.related_treatments.select_related("treatment__hero_image")
+        related = related.defer("treatment__body")
+        restricted = restricted_paths()
+        return live_public_specific(body_linked_pages(self.body)), [
+            item.treatment
+            for item in related
+            if item.treatment.live and is_public(item.treatment, restricted)
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         toc = table_of_contents(self.body, reserved=PAGE_ANCHORS)
@@ -225,23 +240,13 @@ class TreatmentPage(ReviewDatesMixin, Page):
         # The body's headings take ids in order, skipping those the page template uses.
         context["used_anchors"] = set(PAGE_ANCHORS)
 
-        # Every page and picture the body links to in a fixed number of queries: the cards'
-        # pictures come with their pages, all renditions in one query.
-        specific_pages = live_public_specific(body_linked_pages(self.body))
-        related = [
-            item.treatment
-            for item in self.related_treatments.select_related("treatment__hero_image")
-            if item.treatment.live
-        ]
-        pictures = [
-            page.hero_image
-            for page in [self, *specific_pages.values(), *related]
-            if getattr(page, "hero_image", None)
-        ]
-        prefetch_related_objects([*body_images(self.body), *pictures], "renditions")
-
-        context["specific_pages"] = specific_pages
-        context["related_pages"] = related
+        # The live, public pages the body and the related treatments link to, with the pictures
+        # of their cards (whose renditions come with the cards: clinic/templatetags/card_tags.py);
+        # the renditions of the page's own pictures in one query.
+        linked = shared_for_live_page(request, self, "treatment-links", self.linked_pages)
+        context["specific_pages"], context["related_pages"] = linked
+        pictures = [*body_images(self.body), self.hero_image]
+        prefetch_related_objects([image for image in pictures if image], "renditions")
         # The booking form preselects this treatment; the slug is all the link carries.
         booking_url = self.booking_url(request)
         context["booking_url"] = f"{booking_url}?service={self.slug}" if booking_url else ""

@@ -14,10 +14,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from clinic import pagecache
 from clinic.admin_forms import HealthPageForm
 from clinic.blocks import BodyBlock
 from clinic.models import ReviewDatesMixin
 from clinic.references import citation_schema
+from clinic.serving import SharedRestrictionsMixin, public, shared_for_live_page
 
 from .index import ArticleIndexPage
 from .reading import reading_minutes
@@ -29,7 +31,7 @@ RELATED_ARTICLES = 3
 class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self):
         """Live, public articles, newest first, with everything a card or feed item shows."""
-        return self.live().public().with_card_data()
+        return public(self.live()).with_card_data()
 
     def with_card_data(self):
         """Newest first, StreamFields deferred, topic and hero image joined: a card needs no
@@ -61,7 +63,7 @@ def moment(date, published_at):
     return timezone.make_aware(start).isoformat(timespec="seconds")
 
 
-class ArticlePage(ReviewDatesMixin, Page):
+class ArticlePage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
     """An article by one or more clinicians, with a topic, tags and related articles."""
 
     # Its reading-grade target and limit (clinic/plain_language.py): articles may aim higher.
@@ -135,6 +137,9 @@ class ArticlePage(ReviewDatesMixin, Page):
 
     class Meta:
         verbose_name = "article"
+        # Every listing (home, index, tags, topics, feeds, related articles) reads the newest
+        # first and stops after a page of them: in this order, with no sort of all articles.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="article_newest_first")]
 
     def save(self, *args, **kwargs):
         self.reading_time = reading_minutes(self.body)
@@ -195,7 +200,11 @@ class ArticlePage(ReviewDatesMixin, Page):
         return [data]
 
     def get_index(self):
-        return ArticleIndexPage.objects.parent_of(self).first()
+        """The index the article is in (its feeds, tags and topics), shared like the menu."""
+        parent = self.get_parent()  # known from routing (clinic/routing.py), else one query
+        if parent is None or parent.specific_class is not ArticleIndexPage:
+            return None
+        return pagecache.remember(f"article-index:{parent.pk}", lambda: parent.specific)
 
     def get_related_articles(self, tags=None):
         """The editor's choices, in their order; else the latest sharing a tag or the topic."""
@@ -217,7 +226,9 @@ class ArticlePage(ReviewDatesMixin, Page):
         context["authors"] = self.author_list
         context["article_index"] = self.get_index()
         context["tags"] = tags = list(self.tags.all())
-        context["related_articles"] = self.get_related_articles(tags)
+        context["related_articles"] = shared_for_live_page(
+            request, self, "related-articles", lambda: self.get_related_articles(tags)
+        )
         return context
 
 

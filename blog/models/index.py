@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from clinic import pagecache
 from clinic.admin_forms import ClinicPageForm
+from clinic.serving import SharedRestrictionsMixin, public
 
 from .taxonomy import ArticleTag, Topic
 
@@ -27,7 +28,7 @@ CARD_RENDITION_SPECS = tuple(
 )
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(SharedRestrictionsMixin, RoutablePageMixin, Page):
     """Lists the articles below it as cards, 12 a page, with tag and topic filters and feeds."""
 
     intro = models.TextField(max_length=400, blank=True, help_text="One or two sentences.")
@@ -43,10 +44,10 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         verbose_name = "article index page"
 
     def visible_articles(self):
-        """The live, public articles below this index (public() costs a query: call once)."""
+        """The live, public articles below this index."""
         from .article import ArticlePage  # article imports this module
 
-        return ArticlePage.objects.child_of(self).live().public()
+        return public(ArticlePage.objects.child_of(self).live())
 
     def listing_url(self, request=None, route=None, **kwargs):
         """The path of the index, or of one of its filtered listings."""

@@ -1,8 +1,6 @@
 from django import template
-from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
-from wagtail.images import get_image_model
 
 from blog.models import CARD_RENDITION_SPECS
 from clinic import fragments
@@ -30,17 +28,6 @@ def article_cards(context, articles, eager=0):
 
 def card_inputs(article, loading, request):
     """Everything a card shows: its text, its link, and its picture's file and focal point."""
-    image = article.hero_image
-    picture = image and (
-        image.pk,
-        image.file.name,
-        image.width,
-        image.height,
-        image.focal_point_x,
-        image.focal_point_y,
-        image.focal_point_width,
-        image.focal_point_height,
-    )
     return (
         article.pk,
         article.title,
@@ -49,22 +36,15 @@ def card_inputs(article, loading, request):
         article.reading_time,
         article.topic.name if article.topic else None,
         article.get_url(request),
-        picture,
+        fragments.picture_inputs(article.hero_image),
         loading,
     )
 
 
 def render_cards(cards, request):
     """Render cards the cache lacks; their renditions come in one query for all of them."""
-    images = [article.hero_image for article, _ in cards if article.hero_image]
-    renditions = get_image_model().get_rendition_model().objects
-    prefetch_related_objects(
-        images,
-        Prefetch(
-            "renditions",
-            queryset=renditions.filter(filter_spec__in=CARD_RENDITION_SPECS),
-            to_attr="prefetched_renditions",  # where Image.prefetch_renditions() puts them
-        ),
+    fragments.prefetch_renditions(
+        [article.hero_image for article, _ in cards], CARD_RENDITION_SPECS
     )
     card_template = get_template(CARD_TEMPLATE)
     return [

@@ -71,7 +71,7 @@ class RelatedPagesBlock(AnchoredBlockMixin, blocks.StructBlock):
             for page in value.get("pages") or []
             if page and (page.pk in lookup if lookup else page.live)
         ]
-        context["cards"] = [(page, card_text(page)) for page in pages if page]
+        context["pages"] = [page for page in pages if page]
         return context
 
     def get_preview_value(self):

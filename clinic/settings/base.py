@@ -144,11 +144,12 @@ else:
 # process. PAGE_CACHE=off renders every request.
 PAGE_CACHE_ENABLED = env_switch("PAGE_CACHE", "on" if REDIS_URL else "off")
 # Below the page cache, so that a page-cache miss (every page, after a publish) is cheap:
-# - SHARED_DATA_CACHE: what every page shows (settings, menu, a listing's count and topics)
-#   read once per change and shared by all app servers (clinic.pagecache.remember). Only
-#   with a cache they all share (Redis); SHARED_DATA_CACHE=off reads it on every view.
-# - FRAGMENT_CACHE: article cards rendered once per content (clinic/fragments.py); never
-#   stale in any cache. FRAGMENT_CACHE=off renders every card on every view.
+# - SHARED_DATA_CACHE: what pages show of the site and of other pages (settings, menu, header
+#   and footer, related pages, a listing's count and topics) read once per change and shared
+#   by all app servers (clinic.pagecache.remember). Only with a cache they all share (Redis);
+#   SHARED_DATA_CACHE=off reads it on every view.
+# - FRAGMENT_CACHE: cards and large pictures rendered once per content (clinic/fragments.py);
+#   never stale in any cache. FRAGMENT_CACHE=off renders them on every view.
 SHARED_DATA_CACHE = env_switch("SHARED_DATA_CACHE", "on" if REDIS_URL else "off")
 FRAGMENT_CACHE_ENABLED = env_switch("FRAGMENT_CACHE", "on")
 # Seconds a page is kept in the shared cache; publishing empties it long before that.

@@ -100,7 +100,7 @@ def test_cards_render_when_the_cache_is_unreachable(client, article_index, monke
 
         return get_many
 
-    monkeypatch.setattr(pagecache, "cache_get_many", unreachable)
+    monkeypatch.setattr(pagecache, "cache_get_many_lazily", unreachable)
     response = client.get(article_index.url)
 
     assert response.status_code == 200

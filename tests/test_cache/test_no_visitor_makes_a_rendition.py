@@ -1,13 +1,17 @@
 """Publishing a page makes the renditions it and the pages that list it show, so no visitor
 waits for a picture to be resized."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from ..factories import ImageFactory
+from .conftest import fetch
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +75,29 @@ def test_a_changed_picture_is_resized_again_before_anyone_asks(
     with CaptureQueriesContext(connection) as queries:
         assert client.get(article.url).status_code == 200
     assert not [sql for sql in writes(queries) if "rendition" in sql.lower()]
+
+
+def test_a_publish_leaves_the_page_its_index_and_home_in_the_page_cache(
+    client, index, publish_article, settings
+):
+    settings.PAGE_CACHE_ENABLED = True
+    article = publish_article(index, ImageFactory())
+    host = urlsplit(article.full_url).netloc  # the site's address, as visitors use it
+    for url in (article.url, index.url, "/"):
+        text, verdict = fetch(client, url, HTTP_HOST=host)
+        assert verdict == "hit", url
+    assert "Sleep after a session" in fetch(client, index.url, HTTP_HOST=host)[0]
+
+
+def test_a_private_page_is_not_cached_yet_gets_its_renditions(
+    client, index, publish_article, settings
+):
+    settings.PAGE_CACHE_ENABLED = True
+    PageViewRestriction.objects.create(
+        page=index, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-words"
+    )
+    image = ImageFactory()
+    article = publish_article(index, image)
+    assert Rendition.objects.filter(image=image).exists()  # made through a preview
+    text, verdict = fetch(client, article.url, HTTP_HOST=urlsplit(article.full_url).netloc)
+    assert verdict != "hit" and 'name="password"' in text

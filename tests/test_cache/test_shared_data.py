@@ -75,5 +75,5 @@ def test_pages_render_when_the_shared_cache_is_unreachable(client, site, home_pa
 
         return get_many
 
-    monkeypatch.setattr(pagecache, "cache_get_many", unreachable)
+    monkeypatch.setattr(pagecache, "cache_get_many_lazily", unreachable)
     assert ClinicSettings.for_site(site).name in view(client, "/")
