@@ -32,23 +32,23 @@ logger = logging.getLogger(__name__)
 @task()
 def render_pages(page_ids):
     """Render each live page once, so that every rendition it shows exists."""
+    handler = BaseHandler()
+    handler.load_middleware()  # the site's middleware, built once for all the pages
     for page in Page.objects.live().filter(pk__in=page_ids).specific():
         try:
             public = not page.get_view_restrictions().exists()
-            if not (public and view_as_visitor(page) == 200):
+            if not (public and view_as_visitor(handler, page) == 200):
                 page.make_preview_request()
         except Exception:
             logger.exception("Could not render page %s to make its renditions", page.pk)
 
 
-def view_as_visitor(page):
+def view_as_visitor(handler, page):
     """The status of an anonymous GET of the page's address, through the whole middleware."""
     url = urlsplit(page.get_full_url() or "")
     if not url.netloc:
         return None
     request = RequestFactory().get(url.path, secure=url.scheme == "https", HTTP_HOST=url.netloc)
-    handler = BaseHandler()
-    handler.load_middleware()
     return handler.get_response(request).status_code
 
 
