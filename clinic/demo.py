@@ -26,6 +26,7 @@ from wagtail.models import Page, Site
 from clinic import documents
 from clinic.fees import Fee
 from clinic.references import Reference
+from clinic.reviewed_content import content_fingerprint
 
 # The front-matter fields of a page that had a clinical review.
 REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer"}
@@ -113,6 +114,8 @@ class DemoContent:
                 page.body = self.body(doc)
             if fill:
                 fill(page)
+            if getattr(page, "last_reviewed", None):  # the review its document records
+                page.reviewed_fingerprint = content_fingerprint(page)
             page.save_revision().publish()
             page.refresh_from_db()  # publishing saved a copy: the caller's page is live too
         self.to_fill.clear()

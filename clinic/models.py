@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from . import pagecache
 from .blocks import ClosedDayBlock, CrisisLineBlock, OpeningHoursBlock
+from .reviewed_content import CHANGED_SINCE_REVIEW, is_signed_off, writes_content
 from .working_days import clinic_reply_due
 
 
@@ -271,6 +272,13 @@ class ReviewDatesMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    reviewed_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="The SHA-256 of the content the last sign-off approved "
+        "(clinic/reviewed_content.py).",
+    )
 
     # Nobody types these: a Clinical reviewer's approval records them (clinic/signoff.py).
     review_panels = [
@@ -291,9 +299,24 @@ class ReviewDatesMixin(models.Model):
     ]
     # Parts of the page its body must have before review (see clinic.blocks.missing_sections).
     required_sections = ()
+    # What a reviewer signs off, and the page's other fields, which change without a review:
+    # every field of a health page model is on one side (checked by clinic.checks).
+    reviewed_fields = ("title",)
+    unreviewed_fields = ()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Refuse to write live content that no sign-off approved, whatever route publishes it
+        (editor, bulk action, schedule, revert, copy, alias, command): clinic/reviewed_content."""
+        if self.live and writes_content(self, kwargs.get("update_fields")):
+            self.clean_review_dates()
+            if not self.has_review_metadata:
+                raise ReviewMissing(NO_REVIEW)
+            if not is_signed_off(self):
+                raise ReviewMissing(CHANGED_SINCE_REVIEW)
+        return super().save(*args, **kwargs)
 
     def full_clean(self, *args, **kwargs):
         try:

@@ -20,8 +20,8 @@ from wagtail.models import AbstractGroupApprovalTask
 
 from .blocks import missing_sections
 from .plain_language import score_page
+from .reviewed_content import SIGN_OFF_ACTION, content_fingerprint
 
-SIGN_OFF_ACTION = "clinic.sign_off"
 REASON_LENGTH = 500
 REVIEW_INTERVALS = [
     ("3", "In 3 months"),
@@ -123,6 +123,7 @@ def sign_off(revision, user, months, reason=""):
     page.last_reviewed = today
     page.reviewer = person_of(user)
     page.next_review_due = months_after(today, int(months))
+    page.reviewed_fingerprint = content_fingerprint(page)
     revision.content = page.serializable_data()
     revision.save(update_fields=["content"])
     log(
@@ -137,6 +138,7 @@ def sign_off(revision, user, months, reason=""):
             "reading_grade": score.grade,
             "grade_limit": score.limit,
             "reason": reason if score.above_limit else "",
+            "fingerprint": page.reviewed_fingerprint,
         },
     )
 

@@ -1,11 +1,12 @@
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import lockouts, two_factor  # noqa: F401 (their admin pages, buttons and log actions)
+from . import lockouts, publish_guard, two_factor  # noqa: F401 (admin pages, buttons, log actions)
 from .models import Fee, GlossaryTerm, MedicalDisclaimer, Person, Reference
 from .preview_checks import ClinicContentChecker
 
@@ -76,6 +77,22 @@ class FeeViewSet(SnippetViewSet):
 register_snippet(FeeViewSet)
 
 
+# A health page's change goes live only with a sign-off: clinic/publish_guard.py.
+hooks.register("before_publish_page", publish_guard.before_publish_page)
+hooks.register("before_bulk_action", publish_guard.before_bulk_publish)
+
+
+@hooks.register("register_admin_urls")
+def sign_off_urls():
+    return [
+        path(
+            "clinic/pages/<int:page_id>/sign-off/",
+            publish_guard.sign_off_and_publish_view,
+            name="clinic_sign_off_and_publish",
+        )
+    ]
+
+
 @hooks.register("construct_wagtail_userbar")
 def use_clinic_content_checker(request, items, page=None):
     for position, item in enumerate(items):
@@ -101,7 +118,7 @@ def register_review_page_viewset():
 def register_sign_off_action(actions):
     from wagtail.log_actions import LogFormatter
 
-    from .signoff import SIGN_OFF_ACTION
+    from .reviewed_content import SIGN_OFF_ACTION
 
     @actions.register_action(SIGN_OFF_ACTION)
     class SignOffFormatter(LogFormatter):
@@ -120,6 +137,12 @@ def register_sign_off_action(actions):
                     f", above the limit of {data['grade_limit']:g}, because: “{data['reason']}”"
                 )
             return message
+
+    actions.register_action(
+        publish_guard.SCHEDULED_PUBLISH_REFUSED,
+        "Scheduled publish refused",
+        "Scheduled publish refused: the changes were not signed off by a Clinical reviewer",
+    )
 
 
 @hooks.register("register_log_actions")

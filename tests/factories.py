@@ -4,8 +4,10 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.log_actions import log
 
 from clinic.models import Person
+from clinic.reviewed_content import SIGN_OFF_ACTION, content_fingerprint
 from home.models import StandardPage
 
 
@@ -42,6 +44,35 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Test image {n}")
+
+
+class SignedOffPageFactory(wagtail_factories.PageFactory):
+    """A health page made as a reviewer signed it off: with review dates and a reviewer, its
+    content's fingerprint is recorded as reviewed (clinic/reviewed_content.py)."""
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        instance = model_class(**kwargs)
+        if instance.last_reviewed and instance.reviewer_id and not instance.reviewed_fingerprint:
+            instance.reviewed_fingerprint = content_fingerprint(instance)
+        if parent:
+            parent.add_child(instance=instance)
+        else:
+            model_class.add_root(instance=instance)
+        return instance
+
+
+def signed_off_and_published(page):
+    """A live health page changed by a test goes live as the workflow would put it: a sign-off
+    of this content is recorded in its history, then it is published. (Tests of the sign-off
+    itself go through the workflow: tests/treatments/test_clinical_review_flow.py.)"""
+    page.reviewed_fingerprint = content_fingerprint(page)
+    revision = page.save_revision()
+    data = {"reviewer": str(page.reviewer), "fingerprint": page.reviewed_fingerprint}
+    log(instance=page, action=SIGN_OFF_ACTION, revision=revision, data=data)
+    revision.publish()
+    page.refresh_from_db()
+    return page
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

@@ -138,6 +138,12 @@ class TreatmentPage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
 
     base_form_class = TreatmentPageForm
     required_sections = REQUIRED_SECTIONS
+    # What a sign-off covers (clinic/reviewed_content.py); the booking call to action is not.
+    reviewed_fields = (
+        *("title", "summary", "hero_image", "use", "delivery_methods"),
+        *("session_length", "typical_course", "body"),
+    )
+    unreviewed_fields = ("booking_page", "booking_prompt", "booking_text")
     bookable_service = True  # listed on the booking form (clinic.services)
 
     content_panels = [

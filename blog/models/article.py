@@ -68,6 +68,9 @@ class ArticlePage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
 
     # Its reading-grade target and limit (clinic/plain_language.py): articles may aim higher.
     reading_grade_targets = "article"
+    # What a sign-off covers (clinic/reviewed_content.py); filing and dating it are not.
+    reviewed_fields = ("title", "teaser", "hero_image", "hero_image_alt", "body")
+    unreviewed_fields = ("date", "topic", "reading_time")
     # Joined in when the page is served (clinic/routing.py): its byline, picture and topic.
     serve_select_related = ("topic", "hero_image", "reviewer")
 

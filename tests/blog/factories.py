@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 
 from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTag, Topic
 
-from ..factories import ImageFactory, PersonFactory
+from ..factories import ImageFactory, PersonFactory, SignedOffPageFactory
 
 
 def words(count, word="calm"):
@@ -36,7 +36,7 @@ class ArticleIndexPageFactory(wagtail_factories.PageFactory):
     intro = "Writing from the clinic's team."
 
 
-class ArticlePageFactory(wagtail_factories.PageFactory):
+class ArticlePageFactory(SignedOffPageFactory):
     """ArticlePageFactory(parent=index, authors=[person], tags=["sleep"], hero_image=None)."""
 
     class Meta:

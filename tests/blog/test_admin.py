@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from blog.models import ArticlePage
 from clinic.models import NO_REVIEW
 
-from ..factories import ImageFactory, PersonFactory
+from ..factories import ImageFactory, PersonFactory, signed_off_and_published
 from .factories import ArticlePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,7 @@ def test_publication_date_defaults_to_the_first_publication(article_index):
     with time_machine.travel(datetime.datetime(2026, 5, 20, 15, 0, tzinfo=datetime.UTC)):
         article.refresh_from_db()
         article.title = "A revised title"
-        article.save_revision().publish()
+        signed_off_and_published(article)
     article.refresh_from_db()
     assert article.date == datetime.date(2026, 4, 2)
 

@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 
 from clinic import pagecache
 
+from ..factories import signed_off_and_published
 from .factories import ArticlePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_a_republished_article_shows_its_new_title_and_teaser(client, article_in
     client.get(article_index.url)
 
     article.title, article.teaser = "After", "New teaser."
-    article.save_revision().publish()
+    signed_off_and_published(article)
     html = client.get(article_index.url).content.decode()
 
     assert "After" in html and "New teaser." in html

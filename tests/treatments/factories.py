@@ -8,7 +8,7 @@ from wagtail.rich_text import RichText
 
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
-from ..factories import ImageFactory, PersonFactory
+from ..factories import ImageFactory, PersonFactory, SignedOffPageFactory
 
 
 class TreatmentIndexPageFactory(wagtail_factories.PageFactory):
@@ -27,7 +27,7 @@ def short_body():
     ]
 
 
-class TreatmentPageFactory(wagtail_factories.PageFactory):
+class TreatmentPageFactory(SignedOffPageFactory):
     """A live treatment page with review metadata; TreatmentPageFactory(parent=index)."""
 
     class Meta:

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from home.models import HomeFeaturedTreatment
 from treatments.models import TreatmentRelatedTreatment
 
-from ..factories import ImageFactory
+from ..factories import ImageFactory, signed_off_and_published
 from .factories import TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_a_republished_treatment_shows_its_new_title_and_summary_on_every_card(
         view(client, url)
 
     featured.title, featured.summary = "Ketamine infusions", "A slow drip over 40 minutes."
-    featured.save_revision().publish()
+    signed_off_and_published(featured)
 
     for url in ("/", treatment_index.url, other.url):
         html, _ = view(client, url)
@@ -73,7 +73,7 @@ def test_a_republished_treatment_shows_its_new_title_and_summary_on_every_card(
 def test_a_new_picture_shows_on_the_card(client, featured):
     before = card_sources(view(client, "/")[0])
     featured.hero_image = ImageFactory(title="A calm room")
-    featured.save_revision().publish()
+    signed_off_and_published(featured)
     after = card_sources(view(client, "/")[0])
     assert after and after != before
 
