@@ -3,7 +3,7 @@ models of the app are imported at the end from their own modules."""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -312,10 +312,11 @@ class ReviewDatesMixin(models.Model):
         (editor, bulk action, schedule, revert, copy, alias, command): clinic/reviewed_content."""
         if self.live and writes_content(self, kwargs.get("update_fields")):
             self.clean_review_dates()
+            # As a dict, so the admin API's publish answers 400 with the message, not 500.
             if not self.has_review_metadata:
-                raise ReviewMissing(NO_REVIEW)
+                raise ReviewMissing({NON_FIELD_ERRORS: [NO_REVIEW]})
             if not is_signed_off(self):
-                raise ReviewMissing(CHANGED_SINCE_REVIEW)
+                raise ReviewMissing({NON_FIELD_ERRORS: [CHANGED_SINCE_REVIEW]})
         return super().save(*args, **kwargs)
 
     def full_clean(self, *args, **kwargs):

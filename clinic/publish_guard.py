@@ -6,6 +6,7 @@ views make the refusal a clear message instead of an error page, and keep what w
   the edits are saved as a draft first; a user who may sign off is taken to the sign-off form
   ("Sign off and publish"), so the history says who reviewed what went live; anyone else is
   told to submit the page for clinical review;
+- copying with "Publish copied page": refused, the copy is made as a draft instead;
 - bulk Publish: nothing is published while one of the chosen pages (or, with its descendants,
   one of theirs) has changes no sign-off covers; the message names them;
 - `publish_scheduled` (clinic/management/commands) skips and logs such a revision.
@@ -59,6 +60,25 @@ def before_publish_page(request, page):
         return redirect("clinic_sign_off_and_publish", page.pk)
     messages.error(request, f"Your changes are saved as a draft. {CHANGED_SINCE_REVIEW}")
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def health_pages_in(page, with_subpages):
+    pages = [page, *(page.get_descendants() if with_subpages else [])]
+    return [p for p in pages if reviews_this(p.specific_class)]
+
+
+def before_copy_page(request, page):
+    """A copy kept live would be a new page no reviewer signed off: copy it as a draft."""
+    if request.method != "POST" or not request.POST.get("publish_copies"):
+        return None
+    if not health_pages_in(page, bool(request.POST.get("copy_subpages"))):
+        return None
+    messages.error(
+        request,
+        "Not copied: a copy of a health page cannot go live before its own clinical review. "
+        "Copy it without “Publish copied page”, then submit the copy for clinical review.",
+    )
+    return redirect("wagtailadmin_pages:copy", page.pk)
 
 
 def pages_to_publish(objects, include_descendants):

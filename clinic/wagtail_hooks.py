@@ -80,6 +80,7 @@ register_snippet(FeeViewSet)
 # A health page's change goes live only with a sign-off: clinic/publish_guard.py.
 hooks.register("before_publish_page", publish_guard.before_publish_page)
 hooks.register("before_bulk_action", publish_guard.before_bulk_publish)
+hooks.register("before_copy_page", publish_guard.before_copy_page)
 
 
 @hooks.register("register_admin_urls")
