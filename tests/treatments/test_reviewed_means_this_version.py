@@ -161,6 +161,9 @@ def test_a_signer_who_publishes_their_own_edit_signs_it_off_in_the_same_step(
     response = client.post(edit_url(reviewed), data, follow=True)
     assert "Sign off and publish" in response.content.decode()
     assert response.context["form"].fields["next_review_in"].initial == "12"
+    compare = reverse("wagtailadmin_pages:revisions_compare", args=(reviewed.pk, "live", "latest"))
+    assert compare in response.content.decode()
+    assert DANGEROUS in client.get(compare).content.decode()  # what the sign-off adds
 
     response = client.post(sign_off_url(reviewed), {"next_review_in": "6", "comment": ""})
 
