@@ -3,7 +3,7 @@ and the booking rate limit counts requests to both.
 
 Starts two gunicorn processes (production settings, page cache on) against a throwaway
 PostgreSQL database and a dedicated Redis database (15, flushed), both on 127.0.0.1. An
-editor signs in on server A and publishes a new title from the admin; server B, whose copy
+editor signs in on server A and signs off a new title, which publishes it; server B, whose copy
 of the page is in the shared page cache, serves the new title on the very next request.
 
 Skipped only when PostgreSQL (127.0.0.1:5432) or Redis (127.0.0.1:6379) is not reachable;
@@ -58,6 +58,7 @@ from clinic.models import Person
 from home.models import HomePage
 import booking.demo
 from clinic.demo import load_section
+from clinic.reviewed_content import content_fingerprint
 
 home = HomePage.objects.get()
 load_section(booking.demo, home)
@@ -71,9 +72,11 @@ article = ArticlePage(
     last_reviewed=datetime.date(2026, 1, 5),
     reviewer=Person.objects.create(name="Dr. Test Reviewer"),
 )
+article.reviewed_fingerprint = content_fingerprint(article)  # its review, as the demo records it
 index.add_child(instance=article)
 article.save_revision().publish()
-get_user_model().objects.create_superuser("editor", "editor@example.com", "{PASSWORD}")
+editor = get_user_model().objects.create_superuser("editor", "editor@example.com", "{PASSWORD}")
+Person.objects.create(name="Dr. Editor", user=editor)  # so their sign-off can name them
 """
 
 # A draft with a new title: saved, not published (visitors must not see it yet).
@@ -198,17 +201,19 @@ def test_what_server_a_publishes_server_b_serves_at_once(servers):
     # A saved draft changes nothing for visitors.
     assert title_of(visitor_b.request("/articles/news/")[2]) == "The first title"
 
-    # An editor signs in on server A and publishes the draft from the admin.
+    # An editor (an administrator who may sign off) signs in on server A and signs the draft
+    # off, which publishes it.
     editor.request("/admin/login/")
     status, headers, _ = editor.request(
         "/admin/login/",
         {"username": "editor", "password": PASSWORD, "csrfmiddlewaretoken": editor.csrf_token()},
     )
     assert status == 302, "sign-in failed"
-    publish = f"/admin/bulk/wagtailcore/page/publish/?id={article_id}"
-    assert editor.request(publish)[0] == 200
-    status, _, _ = editor.request(publish, {"csrfmiddlewaretoken": editor.csrf_token()})
-    assert status == 302, "publishing failed"
+    sign_off = f"/admin/clinic/pages/{article_id}/sign-off/"
+    assert editor.request(sign_off)[0] == 200
+    form = {"csrfmiddlewaretoken": editor.csrf_token(), "next_review_in": "12", "comment": ""}
+    status, _, _ = editor.request(sign_off, form)
+    assert status == 302, "signing off failed"
 
     # Server B: the next request of every affected page is fresh.
     for page in pages:

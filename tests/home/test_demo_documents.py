@@ -18,6 +18,8 @@ from clinic.blocks import BodyBlock, missing_sections
 from clinic.models import Person
 from treatments.models import TreatmentPage
 
+from ..factories import signed_off_and_published
+
 CONTENT = Path(settings.BASE_DIR) / "content"
 FEES = CONTENT / "fees.yaml"
 REFERENCES = CONTENT / "references.yaml"
@@ -150,7 +152,7 @@ def test_loading_again_keeps_editors_changes(demo):
     page = TreatmentPage.objects.get(slug="esketamine-nasal-spray")
     page.title = "Esketamine nasal spray (Spravato)"
     page.body = [("paragraph", "<p>Rewritten by an editor.</p>")]
-    page.save_revision().publish()
+    signed_off_and_published(page)
     call_command("load_demo_content")
     page = TreatmentPage.objects.get(slug="esketamine-nasal-spray")
     assert page.title == "Esketamine nasal spray (Spravato)"

@@ -9,7 +9,7 @@ import pytest
 from clinic.models import ClinicSettings
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
-from ..factories import ImageFactory
+from ..factories import ImageFactory, signed_off_and_published
 from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_a_page_is_shared_as_a_large_image_card_with_its_pictures_own_alt_text(
     assert meta(html, "twitter:image:alt") == picture.description
 
     article.hero_image_alt = "Morning light on an unmade bed"
-    article.save_revision().publish()
+    signed_off_and_published(article)
     html = client.get(article.url).content.decode()
     assert meta(html, "og:image:alt") == "Morning light on an unmade bed"
 

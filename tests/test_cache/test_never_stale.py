@@ -7,7 +7,7 @@ import pytest
 from clinic.models import ClinicSettings
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
-from ..factories import ImageFactory, PersonFactory
+from ..factories import ImageFactory, PersonFactory, signed_off_and_published
 from ..home import sources_data
 from .conftest import fetch, warm
 
@@ -64,7 +64,7 @@ def test_publishing_a_new_title_shows_everywhere_at_once(client, article_index, 
             assert "Sleep after a session" in text, url
 
     article.title = "Rest after a session"
-    article.save_revision().publish()
+    signed_off_and_published(article)
 
     for url in urls:
         text, verdict = fetch(client, url)
@@ -199,7 +199,7 @@ def test_a_configured_cdn_is_told_to_forget_every_page_after_the_commit(
     }
     article.title = "Rest after a session"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        article.save_revision().publish()
+        signed_off_and_published(article)
     assert purged == []  # nothing before the commit: the CDN would fetch the old page again
     for callback in callbacks:
         callback()

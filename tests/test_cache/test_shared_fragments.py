@@ -11,7 +11,7 @@ from clinic import pagecache
 from clinic.models import ClinicSettings
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
-from ..factories import ImageFactory, StandardPageFactory
+from ..factories import ImageFactory, StandardPageFactory, signed_off_and_published
 from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,23 +76,23 @@ def test_a_body_picture_follows_its_alt_text_and_image(client, home_page, sectio
     assert 'alt="A calm room"' in view(client, page.url)
 
     page.body = [("image", {**block, "alt_text": "A quiet treatment room"})]
-    page.save_revision().publish()
+    signed_off_and_published(page)
     html = view(client, page.url)
     assert 'alt="A quiet treatment room"' in html and 'alt="A calm room"' not in html
 
     other = ImageFactory()
     page.body = [("image", {**block, "image": other})]
-    page.save_revision().publish()
+    signed_off_and_published(page)
     assert other.file.name.rsplit("/", 1)[-1].split(".")[0] in view(client, page.url)
 
 
 def test_an_article_hero_follows_its_alt_text(client, sections):
     article = sections[3]
     article.hero_image_alt = "Soft green shapes."
-    article.save_revision().publish()
+    signed_off_and_published(article)
     assert 'alt="Soft green shapes."' in view(client, article.url)
     article.hero_image_alt = "A sunlit window."
-    article.save_revision().publish()
+    signed_off_and_published(article)
     html = view(client, article.url)
     assert 'alt="A sunlit window."' in html and "Soft green shapes." not in html
 
