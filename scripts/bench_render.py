@@ -188,6 +188,7 @@ def publish(number):
     from wagtail.images import get_image_model
 
     from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage
+    from clinic.reviewed_content import content_fingerprint
 
     number = int(number)
     index = ArticleIndexPage.objects.get(slug="articles")
@@ -207,6 +208,7 @@ def publish(number):
     article.body, article.hero_image, article.live = model.body.raw_data, image, False
     article.authors = [ArticleAuthor(person=a.person, sort_order=a.sort_order) for a in authors]
     article.tags.add(*model.tags.all())
+    article.reviewed_fingerprint = content_fingerprint(article)  # its model's review
     index.add_child(instance=article)
     started = time.monotonic()
     revision = article.save_revision()

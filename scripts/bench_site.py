@@ -189,6 +189,7 @@ def add_articles(count):
     from django.utils import timezone
 
     from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+    from clinic.reviewed_content import content_fingerprint
     from clinic.models import Person
 
     index = ArticleIndexPage.objects.get(slug="articles")
@@ -222,12 +223,14 @@ def add_articles(count):
                 for i in range(1 + number % 2)
             ]
             article.tags.add(tags[number % len(tags)], tags[(number * 7 + 3) % len(tags)])
+            article.reviewed_fingerprint = content_fingerprint(article)  # its model's review
             index.add_child(instance=article)
 
 
 def add_treatments(count):
     from django.db import transaction
 
+    from clinic.reviewed_content import content_fingerprint
     from treatments.models import TreatmentIndexPage, TreatmentPage
 
     index = TreatmentIndexPage.objects.get()
@@ -249,6 +252,7 @@ def add_treatments(count):
                 reviewer_id=model.reviewer_id,
                 live=True,
             )
+            page.reviewed_fingerprint = content_fingerprint(page)  # its model's review
             index.add_child(instance=page)
 
 
