@@ -189,8 +189,8 @@ def add_articles(count):
     from django.utils import timezone
 
     from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
-    from clinic.reviewed_content import content_fingerprint
     from clinic.models import Person
+    from clinic.reviewed_content import content_fingerprint
 
     index = ArticleIndexPage.objects.get(slug="articles")
     demo = list(ArticlePage.objects.child_of(index).order_by("pk"))
