@@ -310,14 +310,18 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
             return self.render_form(
                 request, self.get_form(page=self, user=request.user, initial=initial)
             )
-        if not ratelimit.allow(request):
-            return self.render_rate_limited(request)
-        if request.POST.get(HONEYPOT_FIELD):
-            # A bot: pretend it worked and keep nothing.
-            return no_store(redirect(self.thank_you_url(request)))
         form = self.get_form(request.POST, page=self, user=request.user)
+        if not ratelimit.allow_post(request):
+            return self.render_rate_limited(request, form)
+        if request.POST.get(HONEYPOT_FIELD):
+            # A bot: pretend it worked and keep nothing (it uses up the limit like a request).
+            if not ratelimit.claim(request):
+                return self.render_rate_limited(request, form)
+            return no_store(redirect(self.thank_you_url(request)))
         if not form.is_valid():
-            return self.render_form(request, form)
+            return self.render_form(request, form)  # a typo never counts towards the limit
+        if not ratelimit.claim(request):
+            return self.render_rate_limited(request, form)
         self.process_form_submission(form)
         # POST/redirect/GET: the thank-you address carries nothing that was sent.
         return no_store(redirect(self.thank_you_url(request)))
@@ -346,8 +350,11 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
         response = TemplateResponse(request, self.get_landing_page_template(request), context)
         return no_store(response)
 
-    def render_rate_limited(self, request):
+    def render_rate_limited(self, request, form):
+        """The form again, with everything typed, under a notice with the phone and the
+        crisis lines: nothing is stored, nothing is lost."""
         context = self.get_context(request)
+        context["form"] = form
         response = TemplateResponse(
             request, "booking/booking_form_page_rate_limited.html", context, status=429
         )

@@ -306,8 +306,10 @@ LOGGING = {
     },
 }
 
-# Booking requests (booking app): a per-IP limit on form POSTs, counted in the shared cache.
+# Booking requests (booking app): per-IP limits, counted in the shared cache: requests the form
+# took (typos never count), and every POST with a much higher limit of its own.
 BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "5"))
+BOOKING_POST_LIMIT = int(os.environ.get("BOOKING_POST_LIMIT", "50"))
 BOOKING_RATE_WINDOW_SECONDS = int(os.environ.get("BOOKING_RATE_WINDOW_SECONDS", "3600"))
 # How many reverse proxies of ours sit in front of the app and append to X-Forwarded-For.
 # 0 (default): use REMOTE_ADDR. Never set it higher than the real count: hops beyond it are
