@@ -31,7 +31,7 @@ from clinic.services import service_pages
 from clinic.serving import SharedRestrictionsMixin
 from clinic.working_days import reply_promise
 
-from . import notify, queue, ratelimit
+from . import notify, queue, ratelimit, sent_reference
 from .forms import (
     HIGHEST_MAX_LENGTH,
     HONEYPOT_FIELD,
@@ -322,7 +322,8 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
             return self.render_form(request, form)  # a typo never counts towards the limit
         if not ratelimit.claim(request):
             return self.render_rate_limited(request, form)
-        self.process_form_submission(form)
+        submission = self.process_form_submission(form)
+        sent_reference.remember(request, submission)
         # POST/redirect/GET: the thank-you address carries nothing that was sent.
         return no_store(redirect(self.thank_you_url(request)))
 
@@ -347,6 +348,7 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         context = self.get_context(request)
+        context["reference"] = sent_reference.recalled(request)
         response = TemplateResponse(request, self.get_landing_page_template(request), context)
         return no_store(response)
 
