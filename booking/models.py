@@ -363,6 +363,18 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
         response["Retry-After"] = str(ratelimit.window_seconds())
         return no_store(response)
 
+    @sensitive_variables()
+    def serve_csrf_failure(self, request):
+        """A POST whose security check failed (clinic/csrf_failure.py): the form again with
+        the answers and a fresh token, under a notice. Nothing stored, nothing counted."""
+        form = self.get_form(request.POST, page=self, user=request.user)
+        context = self.get_context(request)
+        context["form"] = form
+        response = TemplateResponse(
+            request, "booking/booking_form_page_csrf_failure.html", context, status=403
+        )
+        return no_store(response)
+
     def serve_preview(self, request, mode_name):
         if mode_name == "landing":
             return self.render_landing_page(request)

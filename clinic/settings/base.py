@@ -96,6 +96,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "clinic.urls"
+# A form's failed security check gets the clinic's own page, answers kept (clinic/csrf_failure.py).
+CSRF_FAILURE_VIEW = "clinic.csrf_failure.csrf_failure"
 WSGI_APPLICATION = "clinic.wsgi.application"
 
 TEMPLATES = [
