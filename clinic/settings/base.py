@@ -60,6 +60,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL bytes out of query parameters before anything puts one in a query (PostgreSQL
+    # refuses them: clinic/bad_requests.py).
+    "clinic.bad_requests.StripNulMiddleware",
     # Absolute URLs built from a request start with SITE_URL (clinic/site_url.py).
     "clinic.site_url.SiteURLMiddleware",
     # Permissions-Policy: the browser features the site never uses are off (PERMISSIONS_POLICY).
