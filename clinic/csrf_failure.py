@@ -18,6 +18,9 @@ from wagtail.models import Page
 
 
 def csrf_failure(request, reason=""):
+    # What was posted may be health information: kept out of any error report, as the
+    # booking view's own sensitive_post_parameters does.
+    request.sensitive_post_parameters = "__ALL__"
     page_response = page_csrf_failure(request)
     if page_response is not None:
         return page_response
