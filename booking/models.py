@@ -334,10 +334,13 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
         page = service_pages().filter(slug=slug).first() if slug else None
         return str(page.pk) if page else None
 
-    def render_form(self, request, form):
+    def render_form(self, request, form, template=None, status=200):
+        """The form page; with a template, the form again under a notice saying why nothing
+        was stored (limit reached: 429; failed CSRF check: 403), everything typed kept."""
         context = self.get_context(request)
         context["form"] = form
-        return no_store(TemplateResponse(request, self.get_template(request), context))
+        template = template or self.get_template(request)
+        return no_store(TemplateResponse(request, template, context, status=status))
 
     @path("thank-you/", name="thank_you")
     def thank_you(self, request, *args, **kwargs):
@@ -353,27 +356,18 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
         return no_store(response)
 
     def render_rate_limited(self, request, form):
-        """The form again, with everything typed, under a notice with the phone and the
-        crisis lines: nothing is stored, nothing is lost."""
-        context = self.get_context(request)
-        context["form"] = form
-        response = TemplateResponse(
-            request, "booking/booking_form_page_rate_limited.html", context, status=429
-        )
+        template = "booking/booking_form_page_rate_limited.html"
+        response = self.render_form(request, form, template, status=429)
         response["Retry-After"] = str(ratelimit.window_seconds())
-        return no_store(response)
+        return response
 
     @sensitive_variables()
     def serve_csrf_failure(self, request):
         """A POST whose security check failed (clinic/csrf_failure.py): the form again with
-        the answers and a fresh token, under a notice. Nothing stored, nothing counted."""
+        the answers and a fresh token. Nothing stored, nothing counted."""
         form = self.get_form(request.POST, page=self, user=request.user)
-        context = self.get_context(request)
-        context["form"] = form
-        response = TemplateResponse(
-            request, "booking/booking_form_page_csrf_failure.html", context, status=403
-        )
-        return no_store(response)
+        template = "booking/booking_form_page_csrf_failure.html"
+        return self.render_form(request, form, template, status=403)
 
     def serve_preview(self, request, mode_name):
         if mode_name == "landing":
