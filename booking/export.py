@@ -6,8 +6,10 @@ order. Times are in the clinic's time zone, named in the heading.
 Spreadsheets run a cell that starts with =, +, -, @ or a tab as a formula. In CSV every
 such cell gets a leading apostrophe, which spreadsheets hide and read as "this is text";
 a phone number like +1 555 0100 therefore shows as +1 555 0100 in Excel but keeps the
-apostrophe in a text editor. XLSX can say "this cell is text" itself, so its cells are
-typed text cells with no apostrophe.
+apostrophe in a text editor. A formula character after a separator or line break inside a
+cell is guarded as well (clinic.spreadsheets), for a spreadsheet that cuts on `;` or `,`.
+XLSX can say "this cell is text" itself, so its cells are typed text cells with no
+apostrophe.
 """
 
 import csv

@@ -7,7 +7,8 @@ browser sends; the core cannot be removed or renamed from the editor.
 from collections import OrderedDict
 
 from django import forms
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
+from django.utils.html import format_html
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
 from clinic.admin_forms import PageTitleCheck
@@ -30,6 +31,49 @@ CONTACT_METHODS = [
 ]
 MULTI_INPUT_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
 
+
+def too_long_message(subject, length, limit):
+    """The form's own words for too long a text, with the numbers a visitor can act on."""
+    return f"{subject} is {length:,} characters long; please shorten it to {limit:,} or fewer."
+
+
+class LimitedCharField(forms.CharField):
+    """A text answer with a maximum length, refused in the form's own words.
+
+    `subject` names the answer in the message ("Your message", "Your full name"). A textarea
+    gets no maxlength attribute (a browser would cut a pasted text short without a word) but
+    data-maxlength, from which clinic/js/character-count.js shows how many characters remain;
+    line breaks count as one character, as the counter counts them.
+    """
+
+    def __init__(self, *, subject="Your answer", **kwargs):
+        super().__init__(**kwargs)
+        self.subject = subject
+        # Django's own validator says "Ensure this value has at most N characters (it has M)".
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+
+    def is_textarea(self, widget):
+        return isinstance(widget, forms.Textarea)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if self.max_length is not None and self.is_textarea(widget):
+            attrs.pop("maxlength", None)
+            attrs["data-maxlength"] = str(self.max_length)
+        return attrs
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if self.is_textarea(self.widget) else value
+
+    def validate(self, value):
+        super().validate(value)
+        if self.max_length is not None and len(value) > self.max_length:
+            raise forms.ValidationError(
+                too_long_message(self.subject, len(value), self.max_length), code="max_length"
+            )
+
+
 phone_validator = RegexValidator(
     r"^\+?[0-9 ().\-]{7,30}$",
     "Enter a phone number using digits, spaces and ( ) - + only, for example (555) 010-0140.",
@@ -42,9 +86,10 @@ def core_head_fields():
         [
             (
                 "full_name",
-                forms.CharField(
+                LimitedCharField(
                     label="Full name",
                     max_length=120,
+                    subject="Your full name",
                     error_messages={"required": "Enter your full name."},
                     widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
                 ),
@@ -225,12 +270,23 @@ class BookingFormBuilder(FormBuilder):
 
     def create_singleline_field(self, field, options):
         options["max_length"] = self._max_length(field, SINGLELINE_MAX_LENGTH)
-        return forms.CharField(**options)
+        return LimitedCharField(subject=f"Your answer to “{field.label}”", **options)
 
     def create_multiline_field(self, field, options):
-        options["max_length"] = self._max_length(field, MULTILINE_MAX_LENGTH)
+        limit = options["max_length"] = self._max_length(field, MULTILINE_MAX_LENGTH)
         options.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
-        return forms.CharField(**options)
+        # Stated in the hint, so the limit is known without JavaScript (no counter then).
+        options["help_text"] = self._hint_with_limit(options.get("help_text"), limit)
+        return LimitedCharField(subject=f"Your answer to “{field.label}”", **options)
+
+    @staticmethod
+    def _hint_with_limit(hint, limit):
+        """The editor's hint (already escaped by Wagtail's builder), stating the limit unless
+        it does already."""
+        if hint and (f"{limit:,}" in hint or str(limit) in hint):
+            return hint
+        limit_text = f"Up to {limit:,} characters."
+        return format_html("{} {}", hint, limit_text) if hint else limit_text
 
     def create_hidden_field(self, field, options):
         options["max_length"] = SINGLELINE_MAX_LENGTH

@@ -31,7 +31,7 @@ from clinic.services import service_pages
 from clinic.serving import SharedRestrictionsMixin
 from clinic.working_days import reply_promise
 
-from . import notify, queue, ratelimit
+from . import notify, queue, ratelimit, sent_reference
 from .forms import (
     HIGHEST_MAX_LENGTH,
     HONEYPOT_FIELD,
@@ -310,15 +310,20 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
             return self.render_form(
                 request, self.get_form(page=self, user=request.user, initial=initial)
             )
-        if not ratelimit.allow(request):
-            return self.render_rate_limited(request)
-        if request.POST.get(HONEYPOT_FIELD):
-            # A bot: pretend it worked and keep nothing.
-            return no_store(redirect(self.thank_you_url(request)))
         form = self.get_form(request.POST, page=self, user=request.user)
+        if not ratelimit.allow_post(request):
+            return self.render_rate_limited(request, form)
+        if request.POST.get(HONEYPOT_FIELD):
+            # A bot: pretend it worked and keep nothing (it uses up the limit like a request).
+            if not ratelimit.claim(request):
+                return self.render_rate_limited(request, form)
+            return no_store(redirect(self.thank_you_url(request)))
         if not form.is_valid():
-            return self.render_form(request, form)
-        self.process_form_submission(form)
+            return self.render_form(request, form)  # a typo never counts towards the limit
+        if not ratelimit.claim(request):
+            return self.render_rate_limited(request, form)
+        submission = self.process_form_submission(form)
+        sent_reference.remember(request, submission)
         # POST/redirect/GET: the thank-you address carries nothing that was sent.
         return no_store(redirect(self.thank_you_url(request)))
 
@@ -329,10 +334,13 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
         page = service_pages().filter(slug=slug).first() if slug else None
         return str(page.pk) if page else None
 
-    def render_form(self, request, form):
+    def render_form(self, request, form, template=None, status=200):
+        """The form page; with a template, the form again under a notice saying why nothing
+        was stored (limit reached: 429; failed CSRF check: 403), everything typed kept."""
         context = self.get_context(request)
         context["form"] = form
-        return no_store(TemplateResponse(request, self.get_template(request), context))
+        template = template or self.get_template(request)
+        return no_store(TemplateResponse(request, template, context, status=status))
 
     @path("thank-you/", name="thank_you")
     def thank_you(self, request, *args, **kwargs):
@@ -343,16 +351,23 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         context = self.get_context(request)
+        context["reference"] = sent_reference.recalled(request)
         response = TemplateResponse(request, self.get_landing_page_template(request), context)
         return no_store(response)
 
-    def render_rate_limited(self, request):
-        context = self.get_context(request)
-        response = TemplateResponse(
-            request, "booking/booking_form_page_rate_limited.html", context, status=429
-        )
+    def render_rate_limited(self, request, form):
+        template = "booking/booking_form_page_rate_limited.html"
+        response = self.render_form(request, form, template, status=429)
         response["Retry-After"] = str(ratelimit.window_seconds())
-        return no_store(response)
+        return response
+
+    @sensitive_variables()
+    def serve_csrf_failure(self, request):
+        """A POST whose security check failed (clinic/csrf_failure.py): the form again with
+        the answers and a fresh token. Nothing stored, nothing counted."""
+        form = self.get_form(request.POST, page=self, user=request.user)
+        template = "booking/booking_form_page_csrf_failure.html"
+        return self.render_form(request, form, template, status=403)
 
     def serve_preview(self, request, mode_name):
         if mode_name == "landing":

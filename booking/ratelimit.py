@@ -1,8 +1,14 @@
-"""A per-IP limit on booking POSTs, counted in the shared cache.
+"""Per-IP limits on the booking form, counted in the shared cache.
 
-The counts live in Django's default cache, so with REDIS_URL set every app
-server sees the same numbers. Keys hold a keyed hash of the address, never the
-address itself.
+Two counts per address and window, so a visitor never pays for a mistake:
+- requests: posts the form took (stored, or a bot's honeypot post answered like a success).
+  BOOKING_RATE_LIMIT of them per window (5 an hour by default). Typos never count here, so
+  five invalid posts do not lock a waiting room's shared address out.
+- posts: every POST, valid or not, with its own much higher limit (BOOKING_POST_LIMIT, 50 an
+  hour by default), so a script cannot hammer the validation either.
+
+The counts live in Django's default cache, so with REDIS_URL set every app server sees the
+same numbers. Keys hold a keyed hash of the address, never the address itself.
 
 Client address: REMOTE_ADDR, unless BOOKING_TRUSTED_PROXY_COUNT says how many
 reverse proxies of our own sit in front of the app. Then the address is taken
@@ -19,6 +25,7 @@ from django.core.cache import cache
 from clinic.client_address import client_ip
 
 DEFAULT_LIMIT = 5
+DEFAULT_POST_LIMIT = 50
 DEFAULT_WINDOW_SECONDS = 3600
 
 
@@ -26,23 +33,40 @@ def limit():
     return int(getattr(settings, "BOOKING_RATE_LIMIT", DEFAULT_LIMIT))
 
 
+def post_limit():
+    return int(getattr(settings, "BOOKING_POST_LIMIT", DEFAULT_POST_LIMIT))
+
+
 def window_seconds():
     return int(getattr(settings, "BOOKING_RATE_WINDOW_SECONDS", DEFAULT_WINDOW_SECONDS))
 
 
-def cache_key(ip):
+def cache_key(ip, kind="rate"):
+    """kind "rate" counts accepted requests, "posts" every POST."""
     digest = hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
-    return f"booking:rate:{digest[:32]}"
+    return f"booking:{kind}:{digest[:32]}"
 
 
-def allow(request):
-    """Count this POST; False once the address has used up its requests for the window."""
-    key = cache_key(client_ip(request))
-    # add() only sets a missing key, so the window starts at an address's first request.
+def _count(key):
+    # add() only sets a missing key, so the window starts at an address's first count.
     cache.add(key, 0, timeout=window_seconds())
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=window_seconds())
-        count = 1
-    return count <= limit()
+        return 1
+
+
+def allow_post(request):
+    """Count this POST; False once the address has sent too many posts of any kind, or
+    has already used up its requests (so a limited visitor is told before retyping)."""
+    ip = client_ip(request)
+    if _count(cache_key(ip, "posts")) > post_limit():
+        return False
+    return (cache.get(cache_key(ip)) or 0) < limit()
+
+
+def claim(request):
+    """Count a request the form is about to take; False if it is one too many. Called only
+    for a valid post (or the honeypot), so invalid posts never use up the limit."""
+    return _count(cache_key(client_ip(request))) <= limit()

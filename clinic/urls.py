@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt, search
 
+# Too large or malformed requests get the clinic's own page (413 or 400), not Django's bare one.
+handler400 = "clinic.bad_requests.bad_request"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

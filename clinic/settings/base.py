@@ -60,6 +60,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL bytes out of query parameters before anything puts one in a query (PostgreSQL
+    # refuses them: clinic/bad_requests.py).
+    "clinic.bad_requests.StripNulMiddleware",
     # Absolute URLs built from a request start with SITE_URL (clinic/site_url.py).
     "clinic.site_url.SiteURLMiddleware",
     # Permissions-Policy: the browser features the site never uses are off (PERMISSIONS_POLICY).
@@ -96,6 +99,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "clinic.urls"
+# A form's failed security check gets the clinic's own page, answers kept (clinic/csrf_failure.py).
+CSRF_FAILURE_VIEW = "clinic.csrf_failure.csrf_failure"
 WSGI_APPLICATION = "clinic.wsgi.application"
 
 TEMPLATES = [
@@ -306,8 +311,10 @@ LOGGING = {
     },
 }
 
-# Booking requests (booking app): a per-IP limit on form POSTs, counted in the shared cache.
+# Booking requests (booking app): per-IP limits, counted in the shared cache: requests the form
+# took (typos never count), and every POST with a much higher limit of its own.
 BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "5"))
+BOOKING_POST_LIMIT = int(os.environ.get("BOOKING_POST_LIMIT", "50"))
 BOOKING_RATE_WINDOW_SECONDS = int(os.environ.get("BOOKING_RATE_WINDOW_SECONDS", "3600"))
 # How many reverse proxies of ours sit in front of the app and append to X-Forwarded-For.
 # 0 (default): use REMOTE_ADDR. Never set it higher than the real count: hops beyond it are

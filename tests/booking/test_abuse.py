@@ -1,6 +1,7 @@
 """Spam and abuse: CSRF, the honeypot and the per-IP rate limit store nothing."""
 
 import os
+import re
 import socket
 import uuid
 from urllib.parse import urlsplit
@@ -11,6 +12,9 @@ from django.test import Client
 
 from booking import ratelimit
 from booking.models import BookingSubmission
+from clinic.models import ClinicSettings
+
+from ..factories import crisis_line
 
 pytestmark = pytest.mark.django_db
 
@@ -76,14 +80,73 @@ def test_the_default_limit_is_five_posts_an_hour(client, booking_page, valid_dat
     assert statuses == [302] * 5 + [429]
 
 
-def test_honeypot_and_invalid_posts_count_towards_the_limit(
-    client, booking_page, valid_data, settings
-):
+def test_honeypot_posts_count_towards_the_limit(client, booking_page, valid_data, settings):
     settings.BOOKING_RATE_LIMIT = 2
     client.post(booking_page.url, dict(valid_data, website="spam"))
-    client.post(booking_page.url, {})
+    client.post(booking_page.url, dict(valid_data, website="spam"))
     assert client.post(booking_page.url, valid_data).status_code == 429
     assert BookingSubmission.objects.count() == 0
+
+
+def test_typos_do_not_use_up_the_limit(client, booking_page, valid_data):
+    """Five (and more) posts with mistakes from a waiting room's shared address, then the
+    right one: it is taken and stored."""
+    for _ in range(7):
+        response = client.post(booking_page.url, dict(valid_data, email="avery@"))
+        assert response.status_code == 200
+        assert "There is a problem with your request" in response.content.decode()
+    assert client.post(booking_page.url, valid_data).status_code == 302
+    assert BookingSubmission.objects.count() == 1
+
+
+def test_invalid_posts_have_their_own_higher_limit(client, booking_page, valid_data, settings):
+    settings.BOOKING_POST_LIMIT = 4
+    statuses = [client.post(booking_page.url, {}).status_code for _ in range(4)]
+    response = client.post(booking_page.url, valid_data)
+    assert statuses == [200] * 4
+    assert response.status_code == 429
+    assert BookingSubmission.objects.count() == 0
+
+
+@pytest.fixture
+def clinic_contacts(site):
+    clinic = ClinicSettings.for_site(site)
+    clinic.phone = "(555) 010-0140"
+    clinic.crisis_lines = [crisis_line(name="Test Crisis Line", phone="555 0199")]
+    clinic.save()
+    return clinic
+
+
+def test_a_limited_request_comes_back_with_everything_typed_the_phone_and_crisis_lines(
+    client, booking_page, valid_data, settings, clinic_contacts
+):
+    settings.BOOKING_RATE_LIMIT = 2
+    for _ in range(2):
+        assert client.post(booking_page.url, valid_data).status_code == 302
+    typed = dict(
+        valid_data,
+        full_name="Robin Waiting-Room",
+        email="robin@example.com",
+        anything_you_would_like_us_to_know_before_we_call="Afternoons, after two.",
+    )
+
+    response = client.post(booking_page.url, typed)
+
+    assert response.status_code == 429
+    assert BookingSubmission.objects.count() == 2
+    html = response.content.decode()
+    assert "Sorry, we could not take your request just now" in html
+    assert "Nothing you sent this time has been stored" in html
+    assert 'value="Robin Waiting-Room"' in html
+    assert 'value="robin@example.com"' in html
+    assert "Afternoons, after two.</textarea>" in html
+    assert re.search(r'value="Saturday mornings"[^>]*checked', html)
+    assert re.search(r'name="consent"[^>]*checked', html)
+    notice = html[html.index('id="booking-notice"') : html.index('class="booking-form"')]
+    assert 'href="tel:5550100140"' in notice
+    assert "Test Crisis Line" in notice
+    assert 'href="tel:5550199"' in notice
+    assert "csrfmiddlewaretoken" in html  # the form can be sent again from this page
 
 
 def test_the_limit_is_per_address(booking_page, valid_data, settings):
@@ -169,6 +232,8 @@ def test_the_counts_live_in_the_shared_redis_cache(booking_page, valid_data, set
         assert forged.status_code == 302  # no trusted proxy: the header changes nothing
         assert Client().post(booking_page.url, valid_data).status_code == 429
         assert BookingSubmission.objects.count() == 2
-        assert caches["default"].get(ratelimit.cache_key("127.0.0.1")) == 3
+        assert caches["default"].get(ratelimit.cache_key("127.0.0.1")) == 2
+        assert caches["default"].get(ratelimit.cache_key("127.0.0.1", "posts")) == 3
     finally:
-        caches["default"].delete(ratelimit.cache_key("127.0.0.1"))  # never flush a shared Redis
+        for kind in ("rate", "posts"):  # never flush a shared Redis
+            caches["default"].delete(ratelimit.cache_key("127.0.0.1", kind))

@@ -13,7 +13,11 @@ DAYS = "which_days_and_times_suit_you"
 BAD_INPUT = {
     "bad email": ({"email": "not-an-email"}, "id_email", "Enter an email address in the right"),
     "missing consent": ({"consent": None}, "id_consent", "Tick the box to agree"),
-    "over-long message": ({MESSAGE: "x" * 1001}, f"id_{MESSAGE}", "at most 1000 characters"),
+    "over-long message": (
+        {MESSAGE: "x" * 1234},
+        f"id_{MESSAGE}",
+        "is 1,234 characters long; please shorten it to 1,000 or fewer.",
+    ),
     "invalid choice": (
         {SERVICE: "Something else"},
         f"id_{SERVICE}_0",
@@ -36,7 +40,11 @@ BAD_INPUT = {
         "id_i_confirm_that_i_am_18_or_over",
         "Tick the box: I confirm that I am 18 or over.",
     ),
-    "over-long name": ({"full_name": "n" * 121}, "id_full_name", "at most 120 characters"),
+    "over-long name": (
+        {"full_name": "n" * 121},
+        "id_full_name",
+        "Your full name is 121 characters long; please shorten it to 120 or fewer.",
+    ),
     "bad phone": ({"phone": "call me maybe"}, "id_phone", "Enter a phone number"),
     "phone wanted but missing": (
         {"contact_method": "Phone", "phone": ""},

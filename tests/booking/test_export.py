@@ -38,10 +38,38 @@ def test_ordinary_cells_are_left_alone(harmless):
     assert neutralise(harmless) == harmless
 
 
+@pytest.mark.parametrize(
+    ("dangerous", "safe"),
+    [
+        ("a,=1+1", "'a,'=1+1"),
+        ("x;@SUM(A1)", "'x;'@SUM(A1)"),
+        ("x; +1", "'x; '+1"),
+        ("note\n-2+3", "'note\n'-2+3"),
+        ("a\t=1", "'a\t'=1"),
+        ("=1;=2", "'=1;'=2"),
+    ],
+)
+def test_a_formula_after_a_separator_or_line_break_is_neutralised_too(dangerous, safe):
+    """Opened with the other separator, the cell is cut in two: each piece must be text."""
+    assert neutralise(dangerous) == safe
+
+
+def test_every_piece_of_a_neutralised_cell_is_text_whichever_separator_cuts_it():
+    for value in ["a,=1+1", "x;@SUM(A1)", "+1 555 0100", "a, -b; @c\n=d"]:
+        for separator in (",", ";", "\t", "\n"):
+            pieces = neutralise(value).split(separator)
+            assert not any(piece.lstrip(" \t").startswith(("=", "+", "-", "@")) for piece in pieces)
+
+
+def test_a_phone_number_keeps_the_single_leading_apostrophe():
+    assert neutralise("+1 555 0100") == "'+1 555 0100"
+    assert neutralise("(555) 010-0140") == "(555) 010-0140"
+
+
 def test_cells_of_other_types():
     assert cell(None) == ""
     assert cell(True) == "Yes"
-    assert cell(["-1", "=2"]) == "'-1, =2"
+    assert cell(["-1", "=2"]) == "'-1, '=2"
     assert cell(datetime.date(2026, 3, 4)) == "2026-03-04"
 
 
@@ -93,11 +121,11 @@ def test_the_export_neutralises_formulas_submitted_through_the_form(
 
 
 def test_stored_values_with_every_dangerous_start_are_neutralised(export_client, booking_page):
-    for value in ["=1+1", "+1", "-1", "@SUM(A1)", "\tTab"]:
+    for value in ["=1+1", "+1", "-1", "@SUM(A1)", "\tTab", "a,=1+1", "x;@SUM(A1)"]:
         BookingSubmissionFactory(page=booking_page, form_data={"full_name": value})
     response = export(export_client, booking_page, "export=csv&ordering=pk")
     names = [row[6] for row in rows_of(response)[1:]]
-    assert names == ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tTab"]
+    assert names == ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tTab", "'a,'=1+1", "'x;'@SUM(A1)"]
 
 
 def test_the_export_streams_with_a_bounded_number_of_queries(

@@ -90,7 +90,10 @@ def test_an_over_long_answer_to_an_editor_question_is_refused(client, booking_pa
     )
     response = client.post(booking_page.url, dict(valid_data, extra_question="y" * 256))
     assert response.status_code == 200
-    assert "at most 255 characters" in response.content.decode()
+    assert (
+        "Your answer to “Extra question” is 256 characters long; please shorten it to 255 or "
+        "fewer." in response.content.decode()
+    )
     assert not BookingSubmission.objects.exists()
 
 
