@@ -84,6 +84,13 @@ def test_a_wrong_code_shows_a_visible_error_and_codes_can_be_copied(site_page, b
     assert copied == page.locator("#recovery-codes li").all_inner_texts()
     assert page.get_by_role("button", name="Print the codes").is_visible()
     page.screenshot(path=SCREENSHOTS / "two-factor-recovery-codes-buttons.png", full_page=True)
+    # Printed: the codes, without the buttons or the way on.
+    page.emulate_media(media="print")
+    assert page.locator("#recovery-codes").is_visible()
+    assert not page.get_by_role("button", name="Print the codes").is_visible()
+    assert not page.get_by_role("link", name="I have saved them: continue").is_visible()
+    page.screenshot(path=SCREENSHOTS / "two-factor-recovery-codes-printed.png", full_page=True)
+    page.emulate_media(media="screen")
 
     page.context.clear_cookies()
     sign_in_with_password(page, booking_manager.username)
