@@ -95,3 +95,26 @@ def test_a_new_fees_block_in_the_editor_starts_with_no_empty_fee_row(clinician_p
     assert page.locator(".w-field--error, .error-message").count() == 0
     violations = [text for text in page.console_messages if re.search(r"CSP|Security Pol", text)]
     assert not violations, violations
+
+
+def test_a_booking_manager_links_a_fee_to_its_treatment(site_page, home_page, booking_manager):
+    from decimal import Decimal
+
+    from clinic.fees import Fee
+
+    from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+    from .conftest import sign_in
+
+    index = TreatmentIndexPageFactory(parent=home_page)
+    treatment = TreatmentPageFactory(parent=index, title="Ketamine infusion therapy")
+    TreatmentPageFactory(parent=index, title="Esketamine nasal spray")
+    fee = Fee.objects.create(service="Ketamine infusion session", price_from=Decimal("450"))
+    page = site_page
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, booking_manager)
+    page.goto(f"{page.base_url}/admin/snippets/clinic/fee/edit/{fee.pk}/")
+    page.get_by_label("Ketamine infusion therapy").check()
+    page.screenshot(path=SCREENSHOTS / "fees-snippet-treatments.png", full_page=True)
+    page.get_by_role("button", name="Save").first.click()
+    page.wait_for_url("**/admin/snippets/clinic/fee/")
+    assert list(fee.treatments.all()) == [treatment.page_ptr]
