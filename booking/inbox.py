@@ -151,7 +151,9 @@ class InboxView(IndexView):
 
     def get_filterset_kwargs(self):
         data = self.request.GET.copy()
-        data.setdefault("status", "open")  # the inbox opens on the work still to do
+        # The inbox opens on the work still to do; a search looks through every status
+        # unless one is chosen, so a returning caller's closed request is still found.
+        data.setdefault("status", "all" if self.is_searching else "open")
         return {"data": data, "request": self.request}
 
     # Search: posted, kept in the session -----------------------------------------------------

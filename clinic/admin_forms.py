@@ -63,7 +63,7 @@ class HealthPageForm(ClinicPageForm):
         if action == "publish" and not self.may_publish():
             self.add_error(None, "You cannot publish: submit the page for clinical review.")
             return cleaned_data
-        missing = missing_sections(cleaned_data.get("body"), page.required_sections)
+        missing = missing_sections(cleaned_data.get("body"), page.required_sections, page=page)
         if missing:
             self.add_error(None, f"Before you {action}, add these sections: {', '.join(missing)}.")
         if action == "publish" and not page.has_review_metadata:

@@ -1,6 +1,12 @@
 """What care costs, in one place: the fees page and each treatment page's cost section show the
-same Fee, so they never disagree."""
+same Fee, so they never disagree.
 
+A fee names the treatment pages it belongs to (`treatments`): a fees block that chooses no fees
+shows the fees of its own page, and only the clinic's fees page shows every fee
+(clinic.blocks.sources.FeesBlock).
+"""
+
+from django import forms
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
@@ -26,6 +32,19 @@ class Fee(index.Indexed, models.Model):
     insurance = models.TextField(
         "insurance notes", blank=True, help_text="Whether insurance may cover it, and how."
     )
+    # Pages, not treatments.TreatmentPage: `clinic` imports no app; the choices are narrowed
+    # to treatment pages by content type, by name.
+    treatments = models.ManyToManyField(
+        "wagtailcore.Page",
+        blank=True,
+        related_name="default_fees",
+        limit_choices_to={
+            "content_type__app_label": "treatments",
+            "content_type__model": "treatmentpage",
+        },
+        help_text="The treatments this fee is for. A treatment page's fees section shows "
+        "these fees unless its editor chose others.",
+    )
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers come first on the fees page."
     )
@@ -35,6 +54,7 @@ class Fee(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("price_from"), FieldPanel("price_to"), FieldPanel("unit")]),
         FieldPanel("included"),
         FieldPanel("insurance"),
+        FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("service")]

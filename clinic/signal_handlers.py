@@ -16,7 +16,7 @@ Renditions deleted (a purge): cached fragments that name their files are rendere
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -50,6 +50,12 @@ def on_shown_model_changed(sender, instance, update_fields=None, raw=False, **kw
     pagecache.invalidate(f"{sender._meta.label} {instance.pk} changed")
 
 
+def on_shown_links_changed(sender, instance, action, **kwargs):
+    # A many-to-many change (a fee linked to a treatment) is saved after the row itself.
+    if action.startswith("post_"):
+        pagecache.invalidate(f"{type(instance)._meta.label} {instance.pk} links changed")
+
+
 def on_rendition_deleted(sender, instance, **kwargs):
     fragments.bump_version()
 
@@ -80,3 +86,11 @@ def connect():
         uid = f"pagecache_{model._meta.label_lower}"
         post_save.connect(on_shown_model_changed, sender=model, dispatch_uid=uid + "_saved")
         post_delete.connect(on_shown_model_changed, sender=model, dispatch_uid=uid + "_deleted")
+        for field in model._meta.many_to_many:
+            if not field.remote_field.through._meta.auto_created:
+                continue  # a tag manager's own table: its rows are not what pages show
+            m2m_changed.connect(
+                on_shown_links_changed,
+                sender=field.remote_field.through,
+                dispatch_uid=f"{uid}_{field.name}_links",
+            )

@@ -8,6 +8,7 @@ repeated wrong codes (its throttling); this module adds the rules and the pages.
 """
 
 import base64
+import math
 from functools import wraps
 
 import segno
@@ -19,6 +20,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -36,6 +38,11 @@ APP_DEVICE = "Authenticator app"
 RECOVERY_DEVICE = "Recovery codes"
 
 
+def reads_health_information(user):
+    """Booking managers and administrators read booking requests (health information)."""
+    return user.is_superuser or user.groups.filter(name=BOOKING_MANAGERS).exists()
+
+
 def must_use_second_factor(user):
     """STAFF_MFA: 'required' for every staff account, 'managers' for Booking managers and
     administrators (who read health information), 'off' for nobody."""
@@ -44,7 +51,7 @@ def must_use_second_factor(user):
         return False
     if rule == "required":
         return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
-    return user.is_superuser or user.groups.filter(name=BOOKING_MANAGERS).exists()
+    return reads_health_information(user)
 
 
 def has_second_factor(user):
@@ -132,16 +139,21 @@ def setup(request):
     device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, name=APP_DEVICE)
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
+        wait = seconds_to_wait([device])
+        if wait:
+            form.add_error(None, wait_message(wait))
+        elif device.verify_token(form.cleaned_data["code"]):
             codes = enrol(request, device)
             return TemplateResponse(
                 request,
                 "clinic/two_factor/recovery_codes.html",
                 {"heading": "Keep your recovery codes", "codes": codes, "next": safe_next(request)},
             )
-        form.add_error(
-            "code", "That code is not right. Check the time on your phone and try the newest code."
-        )
+        else:
+            form.add_error(
+                "code",
+                "That code is not right. Check the time on your phone and try the newest code.",
+            )
     qr = segno.make(device.config_url, error="m")
     context = {
         "heading": "Set up two-factor sign-in",
@@ -150,6 +162,7 @@ def setup(request):
         "secret": " ".join(b32_groups(device)),
         "next": safe_next(request),
         "replacing": replacing,
+        "reads_health_information": reads_health_information(user),
     }
     return TemplateResponse(request, "clinic/two_factor/setup.html", context)
 
@@ -184,32 +197,83 @@ def verify(request):
         return redirect("two_factor_setup")
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        device = check_code(user, form.cleaned_data["code"])
+        device = judge_code(user, form)
         if device is not None:
-            otp_login(request, device)
-            if isinstance(device, StaticDevice):
-                left = StaticToken.objects.filter(device=device).count()
-                log_actions.log(user, "clinic.recovery_code_used", user=user, data={"left": left})
-                messages.warning(
-                    request,
-                    f"You used a recovery code; {left} left. Set up your app again if you lost it.",
-                )
-            return redirect(safe_next(request))
-        log_actions.log(user, "clinic.second_factor_failed", user=user)
-        form.add_error("code", "That code is not right, or was used already. Try the newest code.")
+            return pass_second_step(request, user, device)
     context = {"heading": "Enter your sign-in code", "form": form, "next": safe_next(request)}
     return TemplateResponse(request, "clinic/two_factor/verify.html", context)
 
 
+def judge_code(user, form):
+    """The device that accepted the form's code, or None with the form saying why: a wrong
+    code, or (throttled) how long to wait before any code is checked."""
+    try:
+        device = check_code(user, form.cleaned_data["code"])
+    except CodeRefusedForNow as refused:
+        form.add_error(None, wait_message(refused.seconds))
+        return None
+    if device is None:
+        log_actions.log(user, "clinic.second_factor_failed", user=user)
+        form.add_error("code", "That code is not right, or was used already. Try the newest code.")
+    return device
+
+
+def pass_second_step(request, user, device):
+    otp_login(request, device)
+    if isinstance(device, StaticDevice):
+        left = StaticToken.objects.filter(device=device).count()
+        log_actions.log(user, "clinic.recovery_code_used", user=user, data={"left": left})
+        messages.warning(
+            request,
+            f"You used a recovery code; {left} left. Set up your app again if you lost it.",
+        )
+    return redirect(safe_next(request))
+
+
+class CodeRefusedForNow(Exception):
+    """django-otp's throttling refused to check the code: too many wrong codes just now."""
+
+    def __init__(self, seconds):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
 def check_code(user, code):
     """The device that accepts the code: six digits go to the app, anything else to the
-    recovery codes. django-otp refuses a repeated code and throttles wrong ones."""
-    devices = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
+    recovery codes. django-otp refuses a repeated code and throttles wrong ones; a code that
+    no device would check (all throttled) raises CodeRefusedForNow: it was never judged wrong."""
+    model = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
+    checked = False
     with transaction.atomic():
-        for device in devices.objects.select_for_update().filter(user=user, confirmed=True):
-            if device.verify_is_allowed()[0] and device.verify_token(code):
-                return device
+        devices = list(model.objects.select_for_update().filter(user=user, confirmed=True))
+        for device in devices:
+            if device.verify_is_allowed()[0]:
+                checked = True
+                if device.verify_token(code):
+                    return device
+    if devices and not checked:
+        raise CodeRefusedForNow(max(1, seconds_to_wait(devices)))
     return None
+
+
+def seconds_to_wait(devices):
+    """Whole seconds until every throttled device checks codes again (0: none is throttled),
+    from django-otp's own "locked_until", so the page gives the real remaining time."""
+    now = timezone.now()
+    waits = [
+        (info["locked_until"] - now).total_seconds()
+        for allowed, info in (device.verify_is_allowed() for device in devices)
+        if not allowed and info and info.get("locked_until")
+    ]
+    return max(0, math.ceil(max(waits, default=0)))
+
+
+def wait_message(seconds):
+    unit = "second" if seconds == 1 else "seconds"
+    return (
+        "Too many wrong codes in a row, so codes are not being checked for a moment. "
+        f"Wait {seconds} {unit}, then type the newest code from your app."
+    )
 
 
 @never_cache

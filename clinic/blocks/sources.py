@@ -103,24 +103,24 @@ class FeesBlock(blocks.StructBlock):
     """Prices from the Fees snippets, so every page that shows a fee shows the same one."""
 
     heading = blocks.CharBlock(required=False, max_length=80)
+    # A new block starts with no fee rows (ListBlock's own default is one empty, required row).
     fees = blocks.ListBlock(
         SnippetChooserBlock("clinic.Fee"),
         min_num=0,
-        help_text="The fees to show. Leave empty to show every fee, as the fees page does.",
+        default=[],
+        help_text="The fees to show. Leave empty to show the fees linked to this treatment "
+        "(Snippets, Fees); the clinic's fees page then shows every fee.",
     )
 
     def get_context(self, value, parent_context=None):
-        """`fees`: the chosen fees that still exist or, when none were chosen, every fee in
-        its order (one query)."""
-        from clinic.fees import Fee
-
+        """`fees`: the chosen fees that still exist or, when none were chosen, the default
+        fees of the page (one query)."""
         context = super().get_context(value, parent_context)
         chosen = list(value.get("fees") or [])
-        context["fees"] = (
-            [fee for fee in chosen if fee is not None]
-            if chosen
-            else list(Fee.objects.order_by("sort_order", "service"))
-        )
+        if chosen:
+            context["fees"] = [fee for fee in chosen if fee is not None]
+        else:
+            context["fees"] = list(default_fees(parent_context or {}))
         return context
 
     def get_preview_value(self):
@@ -140,6 +140,32 @@ class FeesBlock(blocks.StructBlock):
         group = GROUP_SOURCES
         template = "blocks/fees_block.html"
         description = "Prices, what they include and insurance notes, from the Fees list."
+
+
+def default_fees(context):
+    """What a fees block that chose none shows: every fee on the clinic's fees page (or with
+    no page at all), else the fees linked to its own page, in the fees' order."""
+    from clinic.fees import Fee
+
+    fees = Fee.objects.order_by("sort_order", "service")
+    page = context.get("page")
+    if page is None or getattr(page, "pk", None) is None:
+        return fees if page is None else fees.none()
+    if page.pk == fees_page_id(context.get("request"), page):
+        return fees
+    return fees.filter(treatments=page.pk)
+
+
+def fees_page_id(request, page):
+    """The id of the page the clinic's settings name as its fees page (None if none)."""
+    from wagtail.models import Site
+
+    from clinic.models import ClinicSettings
+
+    if request is not None and Site.find_for_request(request) is not None:
+        return ClinicSettings.for_request(request).fees_page_id  # shared by the page's view
+    site = page.get_site()
+    return ClinicSettings.for_site(site).fees_page_id if site else None
 
 
 DECONSTRUCT_ALIASES = deconstruct_aliases(SourcesBlock, FeesBlock)

@@ -153,7 +153,7 @@ def related_pages(doc, node, options):
 
 def fees(doc, node, options):
     """An optional heading, then an optional list of fee keys (content/fees.yaml): no list
-    shows every fee, as the fees page does."""
+    shows every fee on the fees page, the page's own treatment's fees elsewhere."""
     title, _, rest = titled(doc, node, required=False)
     if len(rest) > 1 or (rest and rest[0].type != "bullet_list"):
         raise doc.error(line(node), "fees are an optional heading and a list of fee keys")

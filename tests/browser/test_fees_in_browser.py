@@ -1,6 +1,10 @@
 """The fees page and the fees on a treatment page, in a real browser: no axe-core violations on a
 phone or a desktop, and the booking page's Good Faith Estimate link lands on the notice."""
 
+import re
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 
@@ -8,6 +12,7 @@ from clinic.models import ClinicSettings
 
 from .conftest import DESKTOP, PHONE, axe_violations, describe
 
+SCREENSHOTS = Path(tempfile.gettempdir())  # fees-*.png, to look at after a run
 VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 
 
@@ -62,3 +67,54 @@ def test_the_footer_links_are_reachable_from_the_keyboard(site_page, clinic):
         assert link.evaluate("e => e === document.activeElement")
         box = link.bounding_box()
         assert box["height"] >= 24  # WCAG 2.2 target size (minimum)
+
+
+def test_a_new_fees_block_in_the_editor_starts_with_no_empty_fee_row(clinician_page, home_page):
+    """ListBlock's default row was an empty, required fee chooser: saving failed until the
+    editor deleted it. A new Fees block now starts with none, and the draft saves."""
+    from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+    from ..treatments.test_cost_section_shows_its_own_fees import cost_heading, stored_paragraph
+
+    page = clinician_page
+    page.set_viewport_size(DESKTOP)
+    index = TreatmentIndexPageFactory(parent=home_page)
+    treatment = TreatmentPageFactory(parent=index, body=[cost_heading(), stored_paragraph()])
+    page.goto(f"{page.base_url}/admin/pages/{treatment.pk}/edit/")
+    page.get_by_role("button", name="Save draft").wait_for()
+
+    page.get_by_title("Insert a block").last.click()
+    page.get_by_role("option", name=re.compile(r"^Fees")).click()
+    block = page.get_by_role("region", name="Fees")
+    block.wait_for()
+    assert block.locator("[data-streamfield-list-container] [data-streamfield-child]").count() == 0
+    block.scroll_into_view_if_needed()
+    page.screenshot(path=SCREENSHOTS / "fees-block-new-in-editor.png")
+
+    page.get_by_role("button", name="Save draft").click()
+    page.get_by_text("has been updated").first.wait_for()
+    assert page.locator(".w-field--error, .error-message").count() == 0
+    violations = [text for text in page.console_messages if re.search(r"CSP|Security Pol", text)]
+    assert not violations, violations
+
+
+def test_a_booking_manager_links_a_fee_to_its_treatment(site_page, home_page, booking_manager):
+    from decimal import Decimal
+
+    from clinic.fees import Fee
+
+    from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+    from .conftest import sign_in
+
+    index = TreatmentIndexPageFactory(parent=home_page)
+    treatment = TreatmentPageFactory(parent=index, title="Ketamine infusion therapy")
+    TreatmentPageFactory(parent=index, title="Esketamine nasal spray")
+    fee = Fee.objects.create(service="Ketamine infusion session", price_from=Decimal("450"))
+    page = site_page
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, booking_manager)
+    page.goto(f"{page.base_url}/admin/snippets/clinic/fee/edit/{fee.pk}/")
+    page.get_by_label("Ketamine infusion therapy").check()
+    page.screenshot(path=SCREENSHOTS / "fees-snippet-treatments.png", full_page=True)
+    page.get_by_role("button", name="Save").first.click()
+    page.wait_for_url("**/admin/snippets/clinic/fee/")
+    assert list(fee.treatments.all()) == [treatment.page_ptr]

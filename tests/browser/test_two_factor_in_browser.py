@@ -66,3 +66,41 @@ def test_a_manager_enrols_an_authenticator_and_signs_in_with_it(site_page, booki
     page.get_by_label("Code").fill(app_code(key, offset=1))
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url(page.base_url + "/admin/")
+
+
+def test_a_wrong_code_shows_a_visible_error_and_codes_can_be_copied(site_page, booking_manager):
+    """Wagtail's sign-in stylesheet hides field errors on this layout: the alert must show."""
+    page = site_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    sign_in_with_password(page, booking_manager.username)
+    page.wait_for_url("**/admin/two-factor/setup/**")
+    key = page.locator("#two-factor-key").inner_text()
+    page.get_by_label("Code").fill(app_code(key))
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    page.get_by_role("button", name="Copy the codes").click()
+    page.get_by_text("Copied. Paste them somewhere safe.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()").split()
+    assert copied == page.locator("#recovery-codes li").all_inner_texts()
+    assert page.get_by_role("button", name="Print the codes").is_visible()
+    page.screenshot(path=SCREENSHOTS / "two-factor-recovery-codes-buttons.png", full_page=True)
+    # Printed: the codes, without the buttons or the way on.
+    page.emulate_media(media="print")
+    assert page.locator("#recovery-codes").is_visible()
+    assert not page.get_by_role("button", name="Print the codes").is_visible()
+    assert not page.get_by_role("link", name="I have saved them: continue").is_visible()
+    page.screenshot(path=SCREENSHOTS / "two-factor-recovery-codes-printed.png", full_page=True)
+    page.emulate_media(media="screen")
+
+    page.context.clear_cookies()
+    sign_in_with_password(page, booking_manager.username)
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    page.get_by_label("Code").fill("000000")
+    page.get_by_role("button", name="Continue").click()
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert alert.is_visible()
+    assert "That code is not right" in alert.inner_text()
+    page.screenshot(path=SCREENSHOTS / "two-factor-wrong-code.png", full_page=True)
+    violations = axe_violations(page)
+    assert not violations, describe(violations)

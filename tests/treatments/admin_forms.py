@@ -21,6 +21,21 @@ def section(key, text, html="<p>Plain words about it.</p>"):
     ]
 
 
+def example_fee():
+    """A fee for the cost section to show (a cost section without one is incomplete)."""
+    from clinic.fees import Fee
+
+    fee, _ = Fee.objects.get_or_create(
+        service="Ketamine infusion session", defaults={"price_from": 450, "unit": "per session"}
+    )
+    return fee
+
+
+def fees(*chosen):
+    """A fees block as the editor posts it, choosing these fees (none: the page's own)."""
+    return ("fees", {"heading": "", "fees": list_block([fee.pk for fee in chosen])})
+
+
 def complete_body():
     """Every part a treatment page needs before review, as the editor would post it."""
     return [
@@ -57,6 +72,7 @@ def complete_body():
         ),
         *section("risks", "Side effects and risks"),
         *section("cost", "Cost and insurance"),
+        fees(example_fee()),
         (
             "faq",
             {
