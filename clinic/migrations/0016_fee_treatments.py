@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clinic', '0014_share_image'),
+        ('clinic', '0015_default_groups_cannot_publish'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
