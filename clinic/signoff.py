@@ -102,7 +102,7 @@ def refusal(obj, user):
         return ""
     if person_of(user) is None:
         return NO_PERSON
-    if missing := missing_sections(obj.body, obj.required_sections):
+    if missing := missing_sections(obj.body, obj.required_sections, page=obj):
         return "Before you approve, the page needs these sections: " + ", ".join(missing) + "."
     return ""
 
