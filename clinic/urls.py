@@ -6,9 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from clinic.sign_out import SignOutView
 from home.views import robots_txt, search
 
 urlpatterns = [
+    # Before Wagtail's own: a GET only asks, a POST signs out (clinic/sign_out.py).
+    path("admin/logout/", SignOutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
