@@ -1,15 +1,19 @@
 """The site's URLs plus one admin page that shows what a person typed without escaping it,
-as an injection would: the test checks the admin's script policy still blocks it."""
+as an injection would: the tests check the admin's script policy still blocks it while
+Wagtail's own scripts on the same page (a date picker) run."""
 
 from django import forms
 from django.http import HttpResponse
-from django.template import Context, Template
+from django.template import engines
 from django.urls import path
 from wagtail.admin.widgets import AdminDateInput
 
 from clinic.urls import urlpatterns as site_urlpatterns
 
-PAGE = Template("<!doctype html><title>Injected</title>{{ form.as_p }}<p>{{ typed|safe }}</p>")
+PAGE = engines["django"].from_string(
+    '{% extends "wagtailadmin/base.html" %}{% block titletag %}Injected{% endblock %}'
+    "{% block content %}{{ form.media }}{{ form.as_p }}<p>{{ typed|safe }}</p>{% endblock %}"
+)
 
 
 class DateForm(forms.Form):
@@ -18,7 +22,7 @@ class DateForm(forms.Form):
 
 def injected(request):
     context = {"form": DateForm(), "typed": request.GET.get("typed", "")}
-    return HttpResponse(PAGE.render(Context(context)))
+    return HttpResponse(PAGE.render(context, request))
 
 
 urlpatterns = [path("admin/injected/", injected), *site_urlpatterns]
