@@ -10,7 +10,8 @@ wrapped below. Nothing rewrites a response body, so a `<script>` that reached a 
 other way (an injection) has no nonce and stays blocked.
 
 The nonce reaches templates through a context variable, not the template context: Django's
-form renderer draws widgets without the request.
+form renderer draws widgets without the request. For the same reason the overrides live in
+this app's templates/ folder, not the project's: the form renderer reads app folders only.
 
 A preview is rendered by Wagtail as a request for the page's public path, run through this
 whole middleware chain inside the admin's own request (`make_preview_request`, which flags
