@@ -15,6 +15,7 @@ from clinic.admin_forms import PageTitleCheck
 from clinic.services import NOT_SURE, NOT_SURE_LABEL, service_pages
 
 from .consent import CURRENT_CONSENT_VERSION, consent_text
+from .panels import may_manage
 
 # Default and highest maximum lengths for the answers to editors' questions.
 SINGLELINE_MAX_LENGTH = 255
@@ -334,7 +335,14 @@ class BookingFormBuilder(FormBuilder):
 
 class BookingFormPageForm(PageTitleCheck, WagtailAdminFormPageForm):
     """The editor's page form: a question may not take the name of a core field (and the SEO
-    title's check of every page, clinic.admin_forms.PageTitleCheck)."""
+    title's check of every page, clinic.admin_forms.PageTitleCheck). Only those who work the
+    requests change the questions (booking/panels.py): for anyone else the questions' formset
+    is not part of the form, so whatever a POST says about them is ignored."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and not may_manage(self.for_user):
+            self.formsets.pop("form_fields", None)
 
     def clean(self):
         cleaned_data = super().clean()

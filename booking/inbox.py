@@ -3,10 +3,12 @@
 The row says what a manager needs to decide what to do next (reference, name, service,
 received, reply due, status, owner); the answers are on the request's own page. Searches
 are posted, never put in the address (they are names and emails): the term is kept in the
-manager's session until cleared.
+manager's session until cleared, encrypted with the field-encryption keys (clinic/encryption.py),
+so the sessions table never holds a name or an email that can be read.
 """
 
 import django_filters
+from cryptography.fernet import InvalidToken
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -21,6 +23,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.contrib.forms.views import SubmissionsListView
 
+from clinic.encryption import decrypt, encrypt
 from clinic.services import service_pages
 
 from . import export, queue, request_page
@@ -160,7 +163,7 @@ class InboxView(IndexView):
 
     @cached_property
     def search_query(self):
-        return self.request.session.get(SEARCH_SESSION_KEY, "")
+        return remembered_search(self.request.session)
 
     @cached_property
     def is_searching(self):
@@ -172,7 +175,7 @@ class InboxView(IndexView):
     def post(self, request, *args, **kwargs):
         query = " ".join(request.POST.get("q", "").split())[:SEARCH_MAX_LENGTH]
         if query and "clear" not in request.POST:
-            request.session[SEARCH_SESSION_KEY] = query
+            request.session[SEARCH_SESSION_KEY] = encrypt(query)
         else:
             request.session.pop(SEARCH_SESSION_KEY, None)
         # Back to the same filters: they are in the address and hold no personal data.
@@ -228,6 +231,19 @@ class InboxView(IndexView):
             search_action=self.search_action(),
         )
         return context
+
+
+def remembered_search(session):
+    """The search term kept (encrypted) in the session; "" when none, or when no key opens it
+    (a key retired since, or a term kept readable by an earlier release): it is dropped."""
+    token = session.get(SEARCH_SESSION_KEY)
+    if not token:
+        return ""
+    try:
+        return decrypt(token)
+    except (InvalidToken, TypeError, AttributeError):
+        session.pop(SEARCH_SESSION_KEY, None)
+        return ""
 
 
 def describe(filter_value):

@@ -15,7 +15,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from modelcluster.fields import ParentalKey
 from wagtail import log_actions
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
     AbstractFormField,
@@ -39,6 +39,7 @@ from .forms import (
     BookingFormBuilder,
     BookingFormPageForm,
 )
+from .panels import MANAGE_PERMISSION, ManagersInlinePanel
 
 logger = logging.getLogger("booking")
 
@@ -246,7 +247,8 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
 
     content_panels = AbstractEmailForm.content_panels + [
         FieldPanel("intro"),
-        InlinePanel(
+        # The questions and who is told: Booking managers and administrators only.
+        ManagersInlinePanel(
             "form_fields",
             label="Questions",
             help_text="Full name, email, phone, contact preference and consent are always "
@@ -259,10 +261,17 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
                     "to_address",
                     help_text="Who is told that a request arrived (comma-separated). The "
                     "email never contains the answers. BOOKING_NOTIFY_EMAILS overrides it.",
+                    permission=MANAGE_PERMISSION,
                 ),
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("subject")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("from_address", permission=MANAGE_PERMISSION),
+                        FieldPanel("subject", permission=MANAGE_PERMISSION),
+                    ]
+                ),
             ],
             heading="Notification email",
+            permission=MANAGE_PERMISSION,
         ),
     ]
 

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from clinic.admin_access import SuperuserMenuItem
 
 from . import access_report, dashboard  # noqa: F401  (dashboard: registers its panel)
+from .history import BookingPageViewSet
 from .inbox import BookingRequestViewSet
 from .models import VIEW_PERMISSION, BookingFormPage
 
@@ -53,6 +54,12 @@ def register_access_report_menu_item():
 @hooks.register("register_admin_viewset")
 def register_booking_requests():
     return BookingRequestViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_booking_page_viewset():
+    """The booking page's history hides who exported or deleted requests (booking/history.py)."""
+    return BookingPageViewSet("booking_pages")
 
 
 @hooks.register("insert_global_admin_css")

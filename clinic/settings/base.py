@@ -260,6 +260,13 @@ AXES_VERBOSE = False
 # left-most hop (a made-up address per attempt would never reach the limit).
 AXES_CLIENT_IP_CALLABLE = "clinic.client_address.valid_client_ip"
 
+# "Forgotten password?" (clinic/password_reset.py): past either limit within the window no
+# email is sent, and the page that follows is the same.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "clinic.password_reset.LimitedPasswordResetForm"  # noqa: S105
+PASSWORD_RESET_LIMIT_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_EMAIL", "3"))
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "10"))
+PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
+
 # Two-factor sign-in for staff (clinic/two_factor.py): "required" for every staff account,
 # "managers" for Booking managers and administrators, "off". Production defaults to
 # "managers", development and tests to "off" (tests switch it on where they test it).

@@ -1,5 +1,7 @@
 """The Content-Security-Policy is enforced in every environment; nothing may break under it."""
 
+from urllib.parse import quote
+
 import pytest
 from django.core.management import call_command
 
@@ -63,3 +65,17 @@ def test_admin_editor_choosers_and_form_builder_work_under_the_policy(site_page,
     assert field_types.count() == before + 1
 
     assert not violations, violations
+
+
+@pytest.mark.urls("tests.home.csp_injection_urls")
+def test_a_script_injected_into_an_admin_page_is_blocked_while_wagtails_own_run(
+    site_page, home_page
+):
+    sign_in(site_page, SuperuserFactory())
+    violations = watch_for_csp_violations(site_page)
+    injected = "<script>document.title = 'INJECTED'</script>"
+    site_page.goto(f"{site_page.base_url}/admin/injected/?typed={quote(injected)}")
+    site_page.locator("#id_day").click()
+    site_page.locator(".xdsoft_datetimepicker").first.wait_for()  # the nonced set-up ran
+    assert site_page.title() != "INJECTED"
+    assert violations  # the browser refused the injected one
