@@ -85,10 +85,11 @@ def load(content):
         home.intro = "".join(str(value) for _, value in content.body(doc))
         home.seo_title = doc.meta.get("seo_title") or ""
         home.save_revision().publish()
+    # The site's address is SITE_URL's (clinic/site_url.py, set by `migrate`): the demo never
+    # touches it, so loading the demo on a configured server keeps its links right.
     site.root_page = home
     site.site_name = "Northbridge Mind Clinic"
-    site.hostname = "localhost"
-    site.save()
+    site.save(update_fields=["root_page", "site_name"])
 
     people = content.records("people.yaml", PERSON_FIELDS, required={"name"})
     for data in people:
