@@ -1,8 +1,11 @@
+from django import forms
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.admin.widgets import AdminDateInput
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import lockouts, two_factor  # noqa: F401 (their admin pages, buttons and log actions)
@@ -49,10 +52,32 @@ class GlossaryViewSet(SnippetViewSet):
 register_snippet(GlossaryViewSet)
 
 
+class ReferenceCreationForm(forms.ModelForm):
+    """A new source, added from the Sources block's chooser without leaving the page."""
+
+    url = forms.URLField(label="Address", max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Reference
+        fields = ["authors", "title", "publisher", "year", "details", "kind", "url", "doi"]
+        fields += ["pmid", "accessed"]
+        widgets = {"accessed": AdminDateInput}
+
+
+class ReferenceChooserViewSet(SnippetChooserViewSet):
+    """The chooser has an "Add a source" tab for those who may add sources (clinicians,
+    reviewers, administrators): Wagtail shows it only with a creation form."""
+
+    creation_form_class = ReferenceCreationForm
+    create_action_label = "Add a source"
+    creation_tab_label = "Add a source"
+
+
 class ReferenceViewSet(SnippetViewSet):
     """The sources pages cite; clinicians and reviewers keep them (clinic/migrations/0013)."""
 
     model = Reference
+    chooser_viewset_class = ReferenceChooserViewSet
     icon = "list-ol"
     menu_label = "Sources"
     list_display = ["title", "publisher", "year", "kind", "accessed"]
