@@ -3,7 +3,6 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
-from wagtail.admin.widgets import AdminDateInput
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -53,15 +52,19 @@ register_snippet(GlossaryViewSet)
 
 
 class ReferenceCreationForm(forms.ModelForm):
-    """A new source, added from the Sources block's chooser without leaving the page."""
+    """A new source, added from the Sources block's chooser without leaving the page. Its
+    fields are prefixed: the page's own form has a `title` too, and ids must stay unique."""
 
+    prefix = "source"
     url = forms.URLField(label="Address", max_length=500, required=False, assume_scheme="https")
 
     class Meta:
         model = Reference
         fields = ["authors", "title", "publisher", "year", "details", "kind", "url", "doi"]
         fields += ["pmid", "accessed"]
-        widgets = {"accessed": AdminDateInput}
+        # The browser's own date picker: Wagtail's prints an inline script, which the admin's
+        # Content-Security-Policy blocks inside a modal.
+        widgets = {"accessed": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class ReferenceChooserViewSet(SnippetChooserViewSet):

@@ -44,8 +44,8 @@ PREVIEW_SOURCES = [
 CITING_HELP = (
     "List the sources in the order the text first cites them: the first is [1]. To cite "
     "source 2, type [2] in the text after the claim, select it, choose Link, then Anchor "
-    "link, and type source-2. A source that is not in the list yet: choose a source, then "
-    "Add a source in the chooser."
+    "link, and type source-2. A source that is not in the list yet: Choose source, then "
+    "Add a source."
 )
 
 

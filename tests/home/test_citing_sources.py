@@ -36,6 +36,11 @@ NEW_SOURCE = {
 }
 
 
+def as_posted(fields):
+    """The chooser's creation form prefixes its fields (the page's form has a title too)."""
+    return {f"source-{name}": value for name, value in fields.items()}
+
+
 def sources_section(text):
     """The keys a document's `::: sources` section lists, in order."""
     match = re.search(r"^::: sources\n(.*?)^:::$", text, re.MULTILINE | re.DOTALL)
@@ -98,7 +103,7 @@ def test_a_new_source_is_added_from_the_blocks_chooser(client, role, request):
     assert chooser.status_code == 200
     assert "Add a source" in chooser_html(chooser)
 
-    response = client.post(reverse(f"{CHOOSER}:create"), NEW_SOURCE)
+    response = client.post(reverse(f"{CHOOSER}:create"), as_posted(NEW_SOURCE))
     assert response.status_code == 200
     answer = json.loads(response.content)
     assert answer["step"] == "chosen"
@@ -110,7 +115,7 @@ def test_a_new_source_is_added_from_the_blocks_chooser(client, role, request):
 def test_a_new_source_missing_its_title_comes_back_with_what_was_typed(client, clinician):
     client.force_login(clinician)
     typed = {**NEW_SOURCE, "title": ""}
-    response = client.post(reverse(f"{CHOOSER}:create"), typed)
+    response = client.post(reverse(f"{CHOOSER}:create"), as_posted(typed))
     assert response.status_code == 200
     answer = json.loads(response.content)
     assert answer["step"] == "reshow_creation_form"
@@ -121,6 +126,6 @@ def test_a_new_source_missing_its_title_comes_back_with_what_was_typed(client, c
 
 def test_booking_managers_are_not_offered_to_add_a_source(client, booking_manager):
     client.force_login(booking_manager)
-    response = client.post(reverse(f"{CHOOSER}:create"), NEW_SOURCE)
+    response = client.post(reverse(f"{CHOOSER}:create"), as_posted(NEW_SOURCE))
     assert response.status_code in (302, 403)
     assert not Reference.objects.exists()
