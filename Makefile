@@ -4,11 +4,13 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Development settings build the address in notification emails from these (clinic/settings/dev.py).
+export HOST PORT
 MANAGE := $(UV) run --frozen python manage.py
 
 .PHONY: run install migrate demo serve test lint check-deploy chromium bench clean lighthouse
 
-## run: install, migrate, load the demo site and serve it at http://127.0.0.1:8000
+## run: install, migrate, load the demo site and serve it at http://$(HOST):$(PORT) (127.0.0.1:8000)
 run: install migrate demo serve
 
 ## install: the exact versions in uv.lock, in .venv (uv itself is bootstrapped into .tools)

@@ -108,7 +108,8 @@ class DemoContent:
         return page
 
     def finish(self):
-        """Fill every page created in this run from its document, and publish it."""
+        """Fill every page created in this run from its document, and publish it; describe
+        the pictures drawn before they had descriptions."""
         for page, doc, fill in self.to_fill:
             if doc.blocks and hasattr(page, "body"):
                 page.body = self.body(doc)
@@ -119,6 +120,7 @@ class DemoContent:
             page.save_revision().publish()
             page.refresh_from_db()  # publishing saved a copy: the caller's page is live too
         self.to_fill.clear()
+        self.describe_pictures()
 
     def check_all_read(self):
         for name in sorted(self.unread):
@@ -196,17 +198,32 @@ class DemoContent:
 
     def picture(self, doc, ref):
         """The picture a document names, drawn the first time it is used."""
-        spec = self.pictures.get(ref.key)
+        return self.named_picture(ref.key, doc.path, ref.line)
+
+    def named_picture(self, key, where, line):
+        """The picture pictures.yaml calls `key`, drawn the first time it is used, with its
+        description (its alt text)."""
+        spec = self.pictures.get(key)
         if not isinstance(spec, dict):
-            raise doc.error(ref.line, f"unknown picture '{ref.key}' (see content/pictures.yaml)")
+            problem = f"unknown picture '{key}' (see content/pictures.yaml)"
+            raise documents.DocumentError(where, line, problem)
         Image = get_image_model()
         image = Image.objects.filter(title=spec["title"]).first()
         if image is None:
             drawn = gradient(*spec["gradient"]) if "gradient" in spec else shapes(**spec["shapes"])
-            image = Image(title=spec["title"], description="")
+            image = Image(title=spec["title"], description=spec.get("description", ""))
             image.file = ImageFile(drawn, name=spec["file"])
             image.save()
         return image
+
+    def describe_pictures(self):
+        """Pictures drawn before they had descriptions get them; an editor's own stay."""
+        specs = {spec["title"]: spec for spec in self.pictures.values() if isinstance(spec, dict)}
+        undescribed = get_image_model().objects.filter(title__in=specs, description="")
+        for image in undescribed:
+            if description := specs[image.title].get("description", ""):
+                image.description = description
+                image.save(update_fields=["description"])
 
 
 def new_snippet(snippet, where, at, prefix):

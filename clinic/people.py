@@ -93,6 +93,8 @@ class Person(index.Indexed, models.Model):
         related_name="person",
         help_text="The staff account whose approvals sign off health pages as this person.",
     )
+    # The profile's <lastmod> in sitemap.xml (home/team.py): any change to the person.
+    updated_at = models.DateTimeField("last changed", auto_now=True)
 
     panels = [
         FieldPanel("name"),

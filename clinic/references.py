@@ -66,6 +66,9 @@ class Reference(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["title"]
+        # The clinic's word, in the editor's chooser too ("Choose source", "Edit this source").
+        verbose_name = "source"
+        verbose_name_plural = "sources"
 
     def __str__(self):
         year = f" ({self.year})" if self.year else ""

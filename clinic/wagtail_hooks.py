@@ -1,9 +1,11 @@
+from django import forms
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import lockouts, publish_guard, two_factor  # noqa: F401 (admin pages, buttons, log actions)
@@ -50,10 +52,36 @@ class GlossaryViewSet(SnippetViewSet):
 register_snippet(GlossaryViewSet)
 
 
+class ReferenceCreationForm(forms.ModelForm):
+    """A new source, added from the Sources block's chooser without leaving the page. Its
+    fields are prefixed: the page's own form has a `title` too, and ids must stay unique."""
+
+    prefix = "source"
+    url = forms.URLField(label="Address", max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Reference
+        fields = ["authors", "title", "publisher", "year", "details", "kind", "url", "doi"]
+        fields += ["pmid", "accessed"]
+        # The browser's own date picker: Wagtail's prints an inline script, which the admin's
+        # Content-Security-Policy blocks inside a modal.
+        widgets = {"accessed": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class ReferenceChooserViewSet(SnippetChooserViewSet):
+    """The chooser has an "Add a source" tab for those who may add sources (clinicians,
+    reviewers, administrators): Wagtail shows it only with a creation form."""
+
+    creation_form_class = ReferenceCreationForm
+    create_action_label = "Add a source"
+    creation_tab_label = "Add a source"
+
+
 class ReferenceViewSet(SnippetViewSet):
     """The sources pages cite; clinicians and reviewers keep them (clinic/migrations/0013)."""
 
     model = Reference
+    chooser_viewset_class = ReferenceChooserViewSet
     icon = "list-ol"
     menu_label = "Sources"
     list_display = ["title", "publisher", "year", "kind", "accessed"]

@@ -69,9 +69,11 @@ SETTINGS_FIELDS = {
     "disclaimer",
     "reply_working_days",
     "closed_days",
+    "share_image",
 }
-# Not copied as they are: lists become StreamField data; the disclaimer is a snippet.
-STRUCTURED_SETTINGS = {"opening_hours", "crisis_lines", "closed_days", "disclaimer"}
+# Not copied as they are: lists become StreamField data; the disclaimer is a snippet; the share
+# image is a picture of pictures.yaml.
+STRUCTURED_SETTINGS = {"opening_hours", "crisis_lines", "closed_days", "disclaimer", "share_image"}
 
 
 def load(content):
@@ -85,10 +87,11 @@ def load(content):
         home.intro = "".join(str(value) for _, value in content.body(doc))
         home.seo_title = doc.meta.get("seo_title") or ""
         home.save_revision().publish()
+    # The site's address is SITE_URL's (clinic/site_url.py, set by `migrate`): the demo never
+    # touches it, so loading the demo on a configured server keeps its links right.
     site.root_page = home
     site.site_name = "Northbridge Mind Clinic"
-    site.hostname = "localhost"
-    site.save()
+    site.save(update_fields=["root_page", "site_name"])
 
     people = content.records("people.yaml", PERSON_FIELDS, required={"name"})
     for data in people:
@@ -111,6 +114,14 @@ def load(content):
     if not clinic.closed_days:
         # Also on a demo site made before the clinic had closed days.
         clinic.closed_days = closed_days(data["closed_days"])
+        clinic.save()
+    if clinic.share_image_id is None:
+        # Also on a demo site made before it had a default share image.
+        clinic.share_image = content.named_picture(
+            data["share_image"],
+            f"{content.root.name}/settings.yaml",
+            line_of(content, "share_image"),
+        )
         clinic.save()
     if not MedicalDisclaimer.objects.exists():
         disclaimer = data["disclaimer"]
@@ -157,6 +168,12 @@ def load_team_page(content, home):
     if clinic.team_page_id is None:
         clinic.team_page = page
         clinic.save()
+
+
+def line_of(content, field):
+    """The line of settings.yaml where `field` is set, for the loader's messages."""
+    lines = (content.root / "settings.yaml").read_text(encoding="utf-8").splitlines()
+    return next((n for n, text in enumerate(lines, 1) if text.startswith(f"{field}:")), 1)
 
 
 def fill_profile(person, fields):

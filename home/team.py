@@ -148,12 +148,24 @@ class TeamPage(SharedRestrictionsMixin, RoutablePageMixin, Page):
         return ["/", *(f"/{slug}/" for slug in slugs)]
 
     def get_sitemap_urls(self, request=None):
+        """The index and each current person's profile, each with its <lastmod>: a profile
+        last changed when the person did, or when this page (its intro, its layout) did."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
-        slugs = (
-            Person.objects.filter(retired=False).exclude(slug=None).values_list("slug", flat=True)
-        )
-        return [*urls, *({"location": f"{base}{slug}/"} for slug in slugs)]
+        page_changed = urls[0]["lastmod"] if urls else None
+        people = Person.objects.filter(retired=False).exclude(slug=None)
+        return [
+            *urls,
+            *(
+                {"location": f"{base}{slug}/", "lastmod": later(updated_at, page_changed)}
+                for slug, updated_at in people.values_list("slug", "updated_at")
+            ),
+        ]
+
+
+def later(*moments):
+    """The latest of these moments, ignoring the missing ones."""
+    return max((moment for moment in moments if moment), default=None)
 
 
 def person_title(person):

@@ -39,6 +39,16 @@ PREVIEW_SOURCES = [
 ]
 
 
+# How to cite, shown at the top of every Sources block in the editor (clinic/citations.py
+# turns the links into numbered citations with a way back).
+CITING_HELP = (
+    "List the sources in the order the text first cites them: the first is [1]. To cite "
+    "source 2, type [2] in the text after the claim, select it, choose Link, then Anchor "
+    "link, and type source-2. A source that is not in the list yet: Choose source, then "
+    "Add a source."
+)
+
+
 def sources_before(value, context):
     """How many references the page's Sources blocks before this one list: a second Sources
     block numbers on from the first, so that every entry's id (source-N) is unique."""
@@ -95,6 +105,8 @@ class SourcesBlock(AnchoredBlockMixin, blocks.StructBlock):
         icon = "list-ol"
         label = "Sources"
         group = GROUP_SOURCES
+        description = "The sources the page rests on, numbered [1], [2]... as the text cites them."
+        help_text = CITING_HELP
         template = "blocks/sources_block.html"
         description = "The guidelines, reviews, trials and labels the page rests on, numbered."
 

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from clinic.models import ClinicSettings, Person
+from clinic.site_url import configure_default_site
 
 
 def object_counts():
@@ -57,3 +58,13 @@ def test_demo_accounts_only_when_the_settings_allow_them(settings, site):
         "manager": ["Booking managers"],
     }
     assert get_user_model().objects.get(username="admin").is_superuser
+
+
+@pytest.mark.django_db
+def test_demo_loader_keeps_the_site_address_set_from_site_url(settings, site):
+    settings.SITE_URL = "https://clinic.example"
+    configure_default_site()
+    call_command("load_demo_content")
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("clinic.example", 443)
+    assert site.root_url == "https://clinic.example"

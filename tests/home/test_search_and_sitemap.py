@@ -1,6 +1,12 @@
+import datetime
 import xml.etree.ElementTree as ET
+from datetime import UTC
 
 import pytest
+from django.utils import timezone
+from wagtail.models import Page
+
+from clinic.models import Person
 
 from ..factories import StandardPageFactory
 
@@ -81,3 +87,45 @@ def test_robots_txt_points_to_the_sitemap(client, home_page):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+LONG_AGO = datetime.datetime(2020, 1, 2, 12, tzinfo=UTC)
+
+
+def day(moment):
+    """A moment as the sitemap gives it: its date in the site's time zone."""
+    return timezone.localtime(moment).date().isoformat()
+
+
+def sitemap_entries(client):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    return {
+        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
+            "sm:lastmod", namespaces=SITEMAP_NS
+        )
+        for url in root.findall("sm:url", SITEMAP_NS)
+    }
+
+
+@pytest.mark.django_db
+def test_every_sitemap_entry_has_lastmod_clinician_profiles_too(client, pages, team_page, okafor):
+    team_page.save_revision().publish()
+    entries = sitemap_entries(client)
+    assert "http://localhost/team/dr-amara-okafor/" in entries
+    assert all(entries.values()), [url for url, lastmod in entries.items() if not lastmod]
+
+
+@pytest.mark.django_db
+def test_a_profiles_lastmod_is_when_the_person_or_the_team_page_last_changed(
+    client, team_page, okafor
+):
+    team_page.save_revision().publish()
+    profile = "http://localhost/team/dr-amara-okafor/"
+    Person.objects.filter(pk=okafor.pk).update(updated_at=LONG_AGO)
+    assert sitemap_entries(client)[profile] == day(team_page.last_published_at)
+
+    okafor.refresh_from_db()
+    okafor.bio = "Dr. Okafor leads the medical team and supervises infusions."
+    okafor.save()
+    Page.objects.filter(pk=team_page.pk).update(last_published_at=LONG_AGO)
+    assert sitemap_entries(client)[profile] == day(okafor.updated_at)
