@@ -7,7 +7,7 @@ from clinic.models import ClinicSettings
 from home.models import HomePage
 from scripts.servers import free_ports
 
-from .factories import SuperuserFactory, UserFactory
+from .factories import SuperuserFactory, UserFactory, crisis_line
 
 
 @pytest.fixture(autouse=True)
@@ -52,6 +52,16 @@ def reviewer(db):
 @pytest.fixture
 def booking_manager(db):
     return UserFactory(username="manager", groups=[BOOKING_MANAGERS])
+
+
+@pytest.fixture
+def clinic_contacts(site):
+    """The clinic's phone and one crisis line, as the pages that help a visitor show them."""
+    clinic = ClinicSettings.for_site(site)
+    clinic.phone = "(555) 010-0140"
+    clinic.crisis_lines = [crisis_line(name="Test Crisis Line", phone="555 0199")]
+    clinic.save()
+    return clinic
 
 
 def pytest_configure(config):

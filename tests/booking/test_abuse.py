@@ -12,9 +12,6 @@ from django.test import Client
 
 from booking import ratelimit
 from booking.models import BookingSubmission
-from clinic.models import ClinicSettings
-
-from ..factories import crisis_line
 
 pytestmark = pytest.mark.django_db
 
@@ -106,15 +103,6 @@ def test_invalid_posts_have_their_own_higher_limit(client, booking_page, valid_d
     assert statuses == [200] * 4
     assert response.status_code == 429
     assert BookingSubmission.objects.count() == 0
-
-
-@pytest.fixture
-def clinic_contacts(site):
-    clinic = ClinicSettings.for_site(site)
-    clinic.phone = "(555) 010-0140"
-    clinic.crisis_lines = [crisis_line(name="Test Crisis Line", phone="555 0199")]
-    clinic.save()
-    return clinic
 
 
 def test_a_limited_request_comes_back_with_everything_typed_the_phone_and_crisis_lines(

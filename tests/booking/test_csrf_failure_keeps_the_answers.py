@@ -7,22 +7,10 @@ import pytest
 from django.test import Client
 
 from booking.models import BookingSubmission
-from clinic.models import ClinicSettings
-
-from ..factories import crisis_line
 
 pytestmark = pytest.mark.django_db
 
 MESSAGE = "anything_you_would_like_us_to_know_before_we_call"
-
-
-@pytest.fixture
-def clinic_contacts(site):
-    clinic = ClinicSettings.for_site(site)
-    clinic.phone = "(555) 010-0140"
-    clinic.crisis_lines = [crisis_line(name="Test Crisis Line", phone="555 0199")]
-    clinic.save()
-    return clinic
 
 
 @pytest.fixture

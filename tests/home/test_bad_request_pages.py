@@ -4,20 +4,7 @@ phone and the crisis lines, never a 500 or Django's bare "Bad Request (400)"."""
 import pytest
 from django.test import Client
 
-from clinic.models import ClinicSettings
-
-from ..factories import crisis_line
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def clinic_contacts(site):
-    clinic = ClinicSettings.for_site(site)
-    clinic.phone = "(555) 010-0140"
-    clinic.crisis_lines = [crisis_line(name="Test Crisis Line", phone="555 0199")]
-    clinic.save()
-    return clinic
 
 
 def assert_calm_page_with_help(response):

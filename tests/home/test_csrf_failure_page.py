@@ -4,20 +4,7 @@ Django's technical one."""
 import pytest
 from django.test import Client
 
-from clinic.models import ClinicSettings
-
-from ..factories import crisis_line
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def clinic_contacts(site):
-    clinic = ClinicSettings.for_site(site)
-    clinic.phone = "(555) 010-0140"
-    clinic.crisis_lines = [crisis_line(name="Test Crisis Line", phone="555 0199")]
-    clinic.save()
-    return clinic
 
 
 @pytest.mark.parametrize("path", ["/admin/login/", "/", "/search/"])
