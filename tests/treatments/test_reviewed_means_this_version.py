@@ -25,6 +25,7 @@ from treatments.models import TreatmentPage
 
 from ..factories import PersonFactory, StandardPageFactory, SuperuserFactory, UserFactory
 from .admin_forms import complete_body, section, treatment_form_data
+from .factories import TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -325,3 +326,14 @@ def test_wagtails_default_groups_hold_no_publish_rights():
         assert not GroupPagePermission.objects.filter(
             group__name=name, permission__codename="publish_page"
         ).exists()
+
+
+def test_a_picture_deleted_from_the_library_changes_the_page(treatment_index):
+    page = TreatmentPageFactory(parent=treatment_index)
+    page.seo_title = "Before"  # not part of the review: saved as it is
+    page.save()
+    page.hero_image.delete()
+    page = TreatmentPage.objects.get(pk=page.pk)
+    page.seo_title = "After"
+    with pytest.raises(ReviewMissing):
+        page.save()
