@@ -2,7 +2,7 @@
 
 The model refuses unreviewed live content on every route (clinic/reviewed_content.py); these
 views make the refusal a clear message instead of an error page, and keep what was typed:
-- the editor's Publish (new page, edit, revert to an earlier version, scheduled publishing):
+- the editor's Publish (an edit, a revert to an earlier version, a scheduled publish):
   the edits are saved as a draft first; a user who may sign off is taken to the sign-off form
   ("Sign off and publish"), so the history says who reviewed what went live; anyone else is
   told to submit the page for clinical review;
@@ -32,18 +32,22 @@ def needs_sign_off(page):
     return reviews_this(page) and not is_signed_off(page)
 
 
+def may_approve(task, page, user):
+    return any(action[0] == "approve" for action in task.get_actions(page, user))
+
+
 def clinical_review_task(page, user):
-    """The page's current Clinical review step when this user may act on it, else None."""
+    """The page's current Clinical review step when this user may approve it, else None."""
     task_state = page.current_workflow_task_state
     if task_state is None or not isinstance(task_state.task.specific, ClinicalReviewTask):
         return None
-    return task_state if task_state.task.specific.get_actions(page, user) else None
+    return task_state if may_approve(task_state.task.specific, page, user) else None
 
 
 def is_clinical_reviewer(page, user):
-    """A member of a Clinical review task's groups (or an administrator)."""
+    """A member of a Clinical review task's groups (or an administrator) who may sign off."""
     tasks = ClinicalReviewTask.objects.filter(active=True)
-    return any(any(a[0] == "approve" for a in task.get_actions(page, user)) for task in tasks)
+    return any(may_approve(task, page, user) for task in tasks)
 
 
 def before_publish_page(request, page):
