@@ -6,6 +6,8 @@ the site's time zone), the Person linked to the reviewer's account, and the next
 which the reviewer chooses at approval (twelve months unless they say otherwise, at most
 three years). Each sign-off is in the page's history, with the page's reading grade; a page
 that reads above its upper limit is approved only with the reviewer's reason, kept there too.
+The sign-off also records the fingerprint of the content it approved: only that content may
+then go live (clinic/reviewed_content.py).
 """
 
 from calendar import monthrange
