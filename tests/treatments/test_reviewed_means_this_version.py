@@ -337,3 +337,19 @@ def test_a_picture_deleted_from_the_library_changes_the_page(treatment_index):
     page.seo_title = "After"
     with pytest.raises(ReviewMissing):
         page.save()
+
+
+def test_a_page_signed_off_before_fingerprints_were_recorded_keeps_its_live_text(
+    treatment_index,
+):
+    """After the upgrade: no fingerprint anywhere, so the live text is what was reviewed."""
+    page = TreatmentPageFactory(parent=treatment_index)
+    TreatmentPage.objects.filter(pk=page.pk).update(reviewed_fingerprint="")
+    page = TreatmentPage.objects.get(pk=page.pk)
+    page.seo_title = "Ketamine infusions"
+    page.save_revision().publish()  # unchanged text: goes live
+    page = TreatmentPage.objects.get(pk=page.pk)
+    page.summary = DANGEROUS
+    with pytest.raises(ReviewMissing):
+        page.save_revision().publish()
+    assert DANGEROUS not in visitor_sees(page)
