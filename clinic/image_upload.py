@@ -33,4 +33,11 @@ class WholeImageField(WagtailImageField):
 
 
 class ClinicImageForm(BaseImageForm):
-    file = WholeImageField(label="File")
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Made per form, as Wagtail makes its own: the field reads the upload limits from the
+        # settings when it is made.
+        if made := self.fields.get("file"):
+            self.fields["file"] = WholeImageField(
+                label=made.label, required=made.required, widget=made.widget
+            )

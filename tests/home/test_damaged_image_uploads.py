@@ -58,3 +58,22 @@ def test_a_whole_picture_is_taken(uploader):
     assert uploader.post("/admin/images/add/", data).status_code == 302
     image = get_image_model().objects.get()
     assert (image.width, image.height) == (800, 600)
+
+
+def test_a_pictures_title_is_edited_without_uploading_it_again(uploader):
+    data = {"title": "A calm room", "file": upload(jpeg()), "collection": "1"}
+    uploader.post("/admin/images/add/", data)
+    image = get_image_model().objects.get()
+    edit = {"title": "A quiet room", "collection": "1", "alt_text": ""}
+    response = uploader.post(f"/admin/images/{image.pk}/", edit)
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.title == "A quiet room" and image.width == 800
+
+
+def test_the_upload_limits_still_apply(uploader, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
+    data = {"title": "A calm room", "file": upload(jpeg()), "collection": "1"}
+    response = uploader.post("/admin/images/add/", data)
+    assert response.status_code == 200
+    assert "This file is too big" in str(response.context["form"].errors["file"])
