@@ -18,7 +18,9 @@ def test_a_clinician_adds_a_new_source_from_the_sources_blocks_chooser(clinician
     page.goto(page.base_url + add)
     page.locator("button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Sources").click()
-    assert page.get_by_text("choose Link, then Anchor link, and type source-2").is_visible()
+    help_text = page.get_by_text("choose Link, then Anchor link, and type source-2")
+    help_text.wait_for()  # the new block is drawn by the editor's script: wait for it
+    assert help_text.is_visible()
 
     page.get_by_role("button", name="Choose source").click()
     page.get_by_role("tab", name="Add a source").click()
