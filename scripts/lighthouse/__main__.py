@@ -29,7 +29,8 @@ Pass or fail (exit status 1, with the list of what fell short):
   every SEO audit that has a score (1 each) except `is-crawlable`;
 - a page Lighthouse could not measure fails the run too.
 Lighthouse sometimes crashes for reasons of its own (NO_NAVSTART, a non-zero exit, a
-runtimeError in the report, a category without score): such a page is measured once more.
+runtimeError in the report, a category without score): such a page is measured again, up to
+four runs in all (CI once saw NO_NAVSTART twice in a row on the first page).
 bench-results/lighthouse.json is rewritten after every page, so the pages measured so far are
 kept whatever happens next.
 """
@@ -74,7 +75,8 @@ METRICS = {
     "cumulative-layout-shift": "CLS",
     "speed-index": "SI",
 }
-ATTEMPTS = 2  # a page whose Lighthouse run crashes is measured once more
+ATTEMPTS = 4  # a page whose Lighthouse run crashes is measured again, up to this many runs
+CRASH_PAUSE = 5  # seconds between a crash and the next run, for Chromium to let go of the last one
 RUN_TIMEOUT = 120  # seconds for one Lighthouse run; a normal one takes 10 to 20
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
@@ -236,7 +238,7 @@ def finish_manage(process):
 
 
 def measure(name, url, node, env):
-    """One page's summary; a crashed run is tried once more, then the page is reported failed."""
+    """One page's summary; a crashed run is tried again (ATTEMPTS in all), then reported failed."""
     crashes = []
     for attempt in range(1, ATTEMPTS + 1):
         started = time.monotonic()
@@ -244,8 +246,10 @@ def measure(name, url, node, env):
             data = run_lighthouse(url, node, env)
         except Crash as crash:
             crashes.append(f"attempt {attempt}: {crash}")
-            then = "measuring it once more" if attempt < ATTEMPTS else "giving up on this page"
+            then = "measuring it again" if attempt < ATTEMPTS else "giving up on this page"
             print(f"  Lighthouse crashed on {name}: {crash}; {then}", flush=True)
+            if attempt < ATTEMPTS:
+                time.sleep(CRASH_PAUSE)
             continue
         return {
             "url": url,
