@@ -5,8 +5,8 @@ and the tags an article may carry, and one document per article. Authors and rev
 are the People of content/people.yaml.
 """
 
-from clinic.demo import REVIEW_FIELDS
-from clinic.models import Person
+from clinic.documents.demo import REVIEW_FIELDS
+from clinic.editorial.people import Person
 
 from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
 

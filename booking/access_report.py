@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from clinic.admin_access import superusers_only
+from clinic.security.admin_access import superusers_only
 
 VIEW = Permission.objects.filter(
     codename="view_bookingsubmission", content_type__app_label="booking"

@@ -13,8 +13,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from clinic.documents import DocumentError
-from clinic.models import ClinicSettings
-from clinic.services import NOT_SURE_LABEL, service_pages
+from clinic.practice.details import ClinicSettings
+from clinic.practice.services import NOT_SURE_LABEL, service_pages
 
 from .consent import CURRENT_CONSENT_VERSION
 from .forms import SERVICE_FIELD

@@ -7,7 +7,7 @@ Spreadsheets run a cell that starts with =, +, -, @ or a tab as a formula. In CS
 such cell gets a leading apostrophe, which spreadsheets hide and read as "this is text";
 a phone number like +1 555 0100 therefore shows as +1 555 0100 in Excel but keeps the
 apostrophe in a text editor. A formula character after a separator or line break inside a
-cell is guarded as well (clinic.spreadsheets), for a spreadsheet that cuts on `;` or `,`.
+cell is guarded as well (clinic.security.spreadsheets), for a spreadsheet that cuts on `;` or `,`.
 XLSX can say "this cell is text" itself, so its cells are typed text cells with no
 apostrophe.
 """
@@ -19,8 +19,8 @@ from io import BytesIO
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 
-from clinic.spreadsheets import neutralise
-from clinic.working_days import clinic_timezone
+from clinic.practice.working_days import clinic_timezone
+from clinic.security.spreadsheets import neutralise
 
 from .forms import SERVICE_FIELD
 from .queue import display_name, service_title

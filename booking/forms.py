@@ -11,8 +11,8 @@ from django.core.validators import MaxLengthValidator, RegexValidator
 from django.utils.html import format_html
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
-from clinic.admin_forms import PageTitleCheck
-from clinic.services import NOT_SURE, NOT_SURE_LABEL, service_pages
+from clinic.editorial.page_forms import PageTitleCheck
+from clinic.practice.services import NOT_SURE, NOT_SURE_LABEL, service_pages
 
 from .consent import CURRENT_CONSENT_VERSION, consent_text
 from .panels import may_manage
@@ -335,8 +335,8 @@ class BookingFormBuilder(FormBuilder):
 
 class BookingFormPageForm(PageTitleCheck, WagtailAdminFormPageForm):
     """The editor's page form: a question may not take the name of a core field (and the SEO
-    title's check of every page, clinic.admin_forms.PageTitleCheck). Only those who work the
-    requests change the questions (booking/panels.py): for anyone else the questions' formset
+    title's check of every page, clinic.editorial.page_forms.PageTitleCheck). Only those who work
+    the requests change the questions (booking/panels.py): for anyone else the questions' formset
     is not part of the form, so whatever a POST says about them is ignored."""
 
     def __init__(self, *args, **kwargs):

@@ -15,7 +15,7 @@ people with a permission on booking requests: Wagtail filters those by content t
 
 from wagtail.admin.views.pages.history import PageHistoryView
 
-from clinic.admin_views import ReviewPageViewSet
+from clinic.editorial.review_editor import ReviewPageViewSet
 
 from .models import BookingFormPage
 from .panels import may_manage
@@ -42,7 +42,7 @@ class BookingPageHistoryView(PageHistoryView):
 
 
 class BookingPageViewSet(ReviewPageViewSet):
-    """The booking page's admin views: every page's (clinic/admin_views.py), its history
+    """The booking page's admin views: every page's (clinic/editorial/review_editor.py), its history
     filtered."""
 
     model = BookingFormPage

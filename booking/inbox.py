@@ -3,8 +3,9 @@
 The row says what a manager needs to decide what to do next (reference, name, service,
 received, reply due, status, owner); the answers are on the request's own page. Searches
 are posted, never put in the address (they are names and emails): the term is kept in the
-manager's session until cleared, encrypted with the field-encryption keys (clinic/encryption.py),
-so the sessions table never holds a name or an email that can be read.
+manager's session until cleared, encrypted with the field-encryption keys
+(clinic/security/encryption.py), so the sessions table never holds a name or an email that can be
+read.
 """
 
 import django_filters
@@ -23,8 +24,8 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from clinic.encryption import decrypt, encrypt
-from clinic.services import service_pages
+from clinic.practice.services import service_pages
+from clinic.security.encryption import decrypt, encrypt
 
 from . import export, queue, request_page
 from .models import (

@@ -24,12 +24,12 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from clinic.encryption import EncryptedJSONField, EncryptedTextField, undecryptable
-from clinic.groups import BOOKING_MANAGERS
-from clinic.models import ClinicSettings
-from clinic.services import service_pages
-from clinic.serving import SharedRestrictionsMixin
-from clinic.working_days import reply_promise
+from clinic.practice.details import ClinicSettings
+from clinic.practice.services import service_pages
+from clinic.practice.working_days import reply_promise
+from clinic.security.encryption import EncryptedJSONField, EncryptedTextField, undecryptable
+from clinic.security.groups import BOOKING_MANAGERS
+from clinic.serving.shared_data import SharedRestrictionsMixin
 
 from . import notify, queue, ratelimit, sent_reference
 from .forms import (
@@ -372,7 +372,7 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
 
     @sensitive_variables()
     def serve_csrf_failure(self, request):
-        """A POST whose security check failed (clinic/csrf_failure.py): the form again with
+        """A POST whose security check failed (clinic/serving/csrf_failure.py): the form again with
         the answers and a fresh token. Nothing stored, nothing counted."""
         form = self.get_form(request.POST, page=self, user=request.user)
         template = "booking/booking_form_page_csrf_failure.html"

@@ -22,7 +22,7 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 
-from clinic.client_address import client_ip
+from clinic.security.client_address import client_ip
 
 DEFAULT_LIMIT = 5
 DEFAULT_POST_LIMIT = 50

@@ -10,7 +10,7 @@ from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from clinic.admin_access import SuperuserMenuItem
+from clinic.security.admin_access import SuperuserMenuItem
 
 from . import access_report, dashboard  # noqa: F401  (dashboard: registers its panel)
 from .history import BookingPageViewSet

@@ -6,14 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from clinic.sign_out import SignOutView
+from clinic.security.sign_out import SignOutView
 from home.views import robots_txt, search
 
 # Too large or malformed requests get the clinic's own page (413 or 400), not Django's bare one.
-handler400 = "clinic.bad_requests.bad_request"
+handler400 = "clinic.serving.bad_requests.bad_request"
 
 urlpatterns = [
-    # Before Wagtail's own: a GET only asks, a POST signs out (clinic/sign_out.py).
+    # Before Wagtail's own: a GET only asks, a POST signs out (clinic/security/sign_out.py).
     path("admin/logout/", SignOutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

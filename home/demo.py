@@ -13,8 +13,11 @@ from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from clinic.documents import html
-from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
-from clinic.models import ClinicSettings, GlossaryTerm, MedicalDisclaimer, Person
+from clinic.editorial.disclaimer import MedicalDisclaimer
+from clinic.editorial.people import Person
+from clinic.plain_language.page_scores import GlossaryTerm
+from clinic.practice.details import ClinicSettings
+from clinic.security.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 
 from .models import CrisisHelpPage, HomePage, StandardPage, TeamPage
 
@@ -87,8 +90,8 @@ def load(content):
         home.intro = "".join(str(value) for _, value in content.body(doc))
         home.seo_title = doc.meta.get("seo_title") or ""
         home.save_revision().publish()
-    # The site's address is SITE_URL's (clinic/site_url.py, set by `migrate`): the demo never
-    # touches it, so loading the demo on a configured server keeps its links right.
+    # The site's address is SITE_URL's (clinic/serving/site_url.py, set by `migrate`): the demo
+    # never touches it, so loading the demo on a configured server keeps its links right.
     site.root_page = home
     site.site_name = "Northbridge Mind Clinic"
     site.save(update_fields=["root_page", "site_name"])

@@ -8,11 +8,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.models import ArticlePage
-from clinic.admin_forms import ClinicPageForm
 from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
-from clinic.models import ClinicSettings
-from clinic.routing import ChainRouteMixin
-from clinic.serving import SharedRestrictionsMixin
+from clinic.editorial.page_forms import ClinicPageForm
+from clinic.practice.details import ClinicSettings
+from clinic.serving.routing import ChainRouteMixin
+from clinic.serving.shared_data import SharedRestrictionsMixin
 from treatments.models import TreatmentPage
 
 

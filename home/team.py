@@ -2,12 +2,12 @@
 
 A visitor weighing a health page can see who wrote it and who checked it: their role in
 care, licence (with the state's public look-up), certification and the pages they wrote and
-reviewed. People come from the Person snippet (clinic/people.py); every link to a profile
+reviewed. People come from the Person snippet (clinic/editorial/people.py); every link to a profile
 goes through Person.profile_url, so it points here only while the team page is live and the
 person still works at the clinic.
 
 Caching: the index and each profile are ordinary 200 pages, so the page cache
-(clinic/pagecache.py) stores them like any other public page; saving a Person or the
+(clinic/serving/pagecache.py) stores them like any other public page; saving a Person or the
 clinic's settings, or publishing any page, makes them stale. get_cached_paths names every
 profile, so a CDN purge reaches them too.
 """
@@ -21,9 +21,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from blog.models import ArticleAuthor, ArticlePage
-from clinic.admin_forms import ClinicPageForm
-from clinic.models import ClinicSettings, Person, clinic_schema_id
-from clinic.serving import SharedRestrictionsMixin, public
+from clinic.editorial.page_forms import ClinicPageForm
+from clinic.editorial.people import Person
+from clinic.practice.details import ClinicSettings, clinic_schema_id
+from clinic.serving.shared_data import SharedRestrictionsMixin, public
 from treatments.models import TreatmentPage
 
 # The photo's sizes on the profile (templates/home/person_profile.html); JSON-LD reuses one.

@@ -213,8 +213,8 @@ def main():
     from django.urls import reverse
 
     import booking.demo
-    from clinic.demo import load_section
-    from clinic.groups import BOOKING_MANAGERS
+    from clinic.documents.demo import load_section
+    from clinic.security.groups import BOOKING_MANAGERS
     from home.models import HomePage
     from tests.factories import UserFactory
     from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory

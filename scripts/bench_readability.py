@@ -5,11 +5,11 @@
 It loads the demo site and, for every live health page (3 treatment pages, 12 articles):
 - renders the page as a preview does (`make_preview_request`), the cost a clinician pays
   anyway on every preview refresh;
-- scores that HTML (clinic/readability.py: parse, sentences, syllables, rules);
-- renders it again as a staff preview, with the findings marked up (clinic/preview_checks.py).
-Each is the median of 5 runs after a warm-up. The ratios (scoring / rendering, staff preview /
-plain preview) are what to read: this machine's absolute times move from day to day.
-Results: bench-results/readability.json.
+- scores that HTML (clinic/plain_language/readability.py: parse, sentences, syllables, rules);
+- renders it again as a staff preview, with the findings marked up
+(clinic/plain_language/preview_marks.py). Each is the median of 5 runs after a warm-up. The ratios
+(scoring / rendering, staff preview / plain preview) are what to read: this machine's absolute times
+move from day to day. Results: bench-results/readability.json.
 """
 
 import json
@@ -55,9 +55,9 @@ def main():
     from django.contrib.auth import get_user_model
     from django.test import Client, RequestFactory
 
-    from clinic.plain_language import glossary, render
-    from clinic.readability import analyse
-    from clinic.review import review_page_models
+    from clinic.editorial.due_for_review import review_page_models
+    from clinic.plain_language.page_scores import glossary, render
+    from clinic.plain_language.readability import analyse
 
     # A signed-in administrator's request: its session cookie reaches the preview.
     client = Client()

@@ -24,7 +24,7 @@ What it does, with no manual step:
 4. First view of a just-published article: gunicorn serving (page cache off), every worker
    warm; a new article, with a new copy of a demo picture, is published through a revision
    in a separate process as an editor's publish (its hooks make the renditions:
-   clinic/warm_renditions.py); then its first GET over HTTP and the median of 20 more;
+   clinic/serving/warm_renditions.py); then its first GET over HTTP and the median of 20 more;
    3 articles. Target: first <= 2 x warm.
 5. Prints a table and writes bench-results/render.json. Stops everything it started.
 
@@ -188,7 +188,7 @@ def publish(number):
     from wagtail.images import get_image_model
 
     from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage
-    from clinic.reviewed_content import content_fingerprint
+    from clinic.editorial.reviewed_content import content_fingerprint
 
     number = int(number)
     index = ArticleIndexPage.objects.get(slug="articles")

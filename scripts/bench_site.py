@@ -163,7 +163,7 @@ def count_queries(paths, after_publish=False):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from clinic import pagecache
+    from clinic.serving import pagecache
 
     client = Client(headers=HEADERS)
     counts = {}
@@ -189,8 +189,8 @@ def add_articles(count):
     from django.utils import timezone
 
     from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
-    from clinic.models import Person
-    from clinic.reviewed_content import content_fingerprint
+    from clinic.editorial.people import Person
+    from clinic.editorial.reviewed_content import content_fingerprint
 
     index = ArticleIndexPage.objects.get(slug="articles")
     demo = list(ArticlePage.objects.child_of(index).order_by("pk"))
@@ -230,7 +230,7 @@ def add_articles(count):
 def add_treatments(count):
     from django.db import transaction
 
-    from clinic.reviewed_content import content_fingerprint
+    from clinic.editorial.reviewed_content import content_fingerprint
     from treatments.models import TreatmentIndexPage, TreatmentPage
 
     index = TreatmentIndexPage.objects.get()

@@ -2,8 +2,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
-from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
+from clinic.security.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 from home.models import HomePage
 from scripts.servers import free_ports
 

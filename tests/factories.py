@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.log_actions import log
 
-from clinic.models import Person
-from clinic.reviewed_content import SIGN_OFF_ACTION, content_fingerprint
+from clinic.editorial.people import Person
+from clinic.editorial.reviewed_content import SIGN_OFF_ACTION, content_fingerprint
 from home.models import StandardPage
 
 
@@ -48,7 +48,7 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
 class SignedOffPageFactory(wagtail_factories.PageFactory):
     """A health page made as a reviewer signed it off: with review dates and a reviewer, its
-    content's fingerprint is recorded as reviewed (clinic/reviewed_content.py)."""
+    content's fingerprint is recorded as reviewed (clinic/editorial/reviewed_content.py)."""
 
     @classmethod
     def _create_instance(cls, model_class, parent, kwargs):

@@ -54,11 +54,11 @@ SEED = f"""
 import datetime
 from django.contrib.auth import get_user_model
 from blog.models import ArticleIndexPage, ArticlePage
-from clinic.models import Person
+from clinic.editorial.people import Person
 from home.models import HomePage
 import booking.demo
-from clinic.demo import load_section
-from clinic.reviewed_content import content_fingerprint
+from clinic.documents.demo import load_section
+from clinic.editorial.reviewed_content import content_fingerprint
 
 home = HomePage.objects.get()
 load_section(booking.demo, home)

@@ -4,8 +4,8 @@ The words are in content/treatments/: index.md lists the treatment pages in the 
 site shows them, and each treatment is a document of its own.
 """
 
-from clinic.demo import REVIEW_FIELDS
-from clinic.models import Person
+from clinic.documents.demo import REVIEW_FIELDS
+from clinic.editorial.people import Person
 
 from .models import DELIVERY_LABELS, USES, TreatmentIndexPage, TreatmentPage
 

@@ -16,7 +16,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from clinic.admin_forms import ClinicPageForm, HealthPageForm
 from clinic.blocks import (
     HEALTH_SECTIONS,
     BodyBlock,
@@ -24,9 +23,12 @@ from clinic.blocks import (
     body_linked_pages,
     table_of_contents,
 )
-from clinic.models import ClinicSettings, MedicalDisclaimer, ReviewDatesMixin
-from clinic.references import citation_schema
-from clinic.serving import (
+from clinic.editorial.disclaimer import MedicalDisclaimer
+from clinic.editorial.page_forms import ClinicPageForm, HealthPageForm
+from clinic.editorial.references import citation_schema
+from clinic.editorial.review_dates import ReviewDatesMixin
+from clinic.practice.details import ClinicSettings
+from clinic.serving.shared_data import (
     SharedRestrictionsMixin,
     is_public,
     live_public_specific,
@@ -97,7 +99,7 @@ class TreatmentPageForm(HealthPageForm):
 
 
 class TreatmentPage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
-    # Joined in when the page is served (clinic/routing.py): its picture and reviewer.
+    # Joined in when the page is served (clinic/serving/routing.py): its picture and reviewer.
     serve_select_related = ("hero_image", "reviewer")
 
     summary = models.TextField(
@@ -138,13 +140,14 @@ class TreatmentPage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
 
     base_form_class = TreatmentPageForm
     required_sections = REQUIRED_SECTIONS
-    # What a sign-off covers (clinic/reviewed_content.py); the booking call to action is not.
+    # What a sign-off covers (clinic/editorial/reviewed_content.py); the booking call to action is
+    # not.
     reviewed_fields = (
         *("title", "summary", "hero_image", "use", "delivery_methods"),
         *("session_length", "typical_course", "body"),
     )
     unreviewed_fields = ("booking_page", "booking_prompt", "booking_text")
-    bookable_service = True  # listed on the booking form (clinic.services)
+    bookable_service = True  # listed on the booking form (clinic.practice.services)
 
     content_panels = [
         *Page.content_panels,
@@ -201,7 +204,8 @@ class TreatmentPage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
         if self.reviewer:
-            # With @id and url: the reviewer's profile page (clinic/people.py, Person.schema).
+            # With @id and url: the reviewer's profile page (clinic/editorial/people.py,
+            # Person.schema).
             data["reviewedBy"] = self.reviewer.schema(request)
         objects = [data]
         questions = [

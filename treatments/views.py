@@ -14,7 +14,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from clinic.review import (
+from clinic.editorial.due_for_review import (
     DUE_WITHIN_DAYS,
     HORIZONS,
     NEVER_REVIEWED,
@@ -26,7 +26,7 @@ from clinic.review import (
     pages_due_for_review,
     with_status,
 )
-from clinic.spreadsheets import neutralise
+from clinic.security.spreadsheets import neutralise
 
 
 class DueForReviewFilterSet(WagtailFilterSet):

@@ -5,7 +5,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from clinic.review import (
+from clinic.editorial.due_for_review import (
     DUE_SOON,
     DUE_WITHIN_DAYS,
     STATUSES,

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from clinic.groups import CLINICAL_REVIEWERS, CLINICIANS, ensure_permissions, grant
+from clinic.security.groups import CLINICAL_REVIEWERS, CLINICIANS, ensure_permissions, grant
 
 TOPIC_PERMS = [("blog", "view_topic"), ("blog", "add_topic"), ("blog", "change_topic")]
 

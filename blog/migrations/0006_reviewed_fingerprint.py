@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='articlepage',
             name='reviewed_fingerprint',
-            field=models.CharField(blank=True, editable=False, help_text='The SHA-256 of the content the last sign-off approved (clinic/reviewed_content.py).', max_length=64),
+            field=models.CharField(blank=True, editable=False, help_text='The SHA-256 of the content the last sign-off approved (clinic/editorial/reviewed_content.py).', max_length=64),
         ),
     ]

@@ -14,12 +14,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from clinic import pagecache
-from clinic.admin_forms import HealthPageForm
 from clinic.blocks import BodyBlock
-from clinic.models import ReviewDatesMixin
-from clinic.references import citation_schema
-from clinic.serving import SharedRestrictionsMixin, public, shared_for_live_page
+from clinic.editorial.page_forms import HealthPageForm
+from clinic.editorial.references import citation_schema
+from clinic.editorial.review_dates import ReviewDatesMixin
+from clinic.serving import pagecache
+from clinic.serving.shared_data import SharedRestrictionsMixin, public, shared_for_live_page
 
 from .index import ArticleIndexPage
 from .reading import reading_minutes
@@ -66,12 +66,13 @@ def moment(date, published_at):
 class ArticlePage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
     """An article by one or more clinicians, with a topic, tags and related articles."""
 
-    # Its reading-grade target and limit (clinic/plain_language.py): articles may aim higher.
+    # Its reading-grade target and limit (clinic/plain_language/page_scores.py): articles may aim
+    # higher.
     reading_grade_targets = "article"
-    # What a sign-off covers (clinic/reviewed_content.py); filing and dating it are not.
+    # What a sign-off covers (clinic/editorial/reviewed_content.py); filing and dating it are not.
     reviewed_fields = ("title", "teaser", "hero_image", "hero_image_alt", "body")
     unreviewed_fields = ("date", "topic", "reading_time")
-    # Joined in when the page is served (clinic/routing.py): its byline, picture and topic.
+    # Joined in when the page is served (clinic/serving/routing.py): its byline, picture and topic.
     serve_select_related = ("topic", "hero_image", "reviewer")
 
     teaser = models.TextField(
@@ -177,7 +178,7 @@ class ArticlePage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
             "headline": self.title,
             "description": self.teaser,
             "url": self.get_full_url(request),
-            # Each with @id and url: their profile page (clinic/people.py, Person.schema).
+            # Each with @id and url: their profile page (clinic/editorial/people.py, Person.schema).
             "author": [person.schema(request) for person in self.author_list],
         }
         if self.reviewer:
@@ -204,7 +205,7 @@ class ArticlePage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
 
     def get_index(self):
         """The index the article is in (its feeds, tags and topics), shared like the menu."""
-        parent = self.get_parent()  # known from routing (clinic/routing.py), else one query
+        parent = self.get_parent()  # known from routing (clinic/serving/routing.py), else one query
         if parent is None or parent.specific_class is not ArticleIndexPage:
             return None
         return pagecache.remember(f"article-index:{parent.pk}", lambda: parent.specific)

@@ -10,9 +10,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from clinic import pagecache
-from clinic.admin_forms import ClinicPageForm
-from clinic.serving import SharedRestrictionsMixin, public
+from clinic.editorial.page_forms import ClinicPageForm
+from clinic.serving import pagecache
+from clinic.serving.shared_data import SharedRestrictionsMixin, public
 
 from .taxonomy import ArticleTag, Topic
 
@@ -58,7 +58,8 @@ class ArticleIndexPage(SharedRestrictionsMixin, RoutablePageMixin, Page):
 
     def paginate(self, request, articles, listing):
         """The requested page of articles; 404 for a page that is not a number or out of range.
-        The count of a listing is shared until the next change (clinic.pagecache.remember)."""
+        The count of a listing is shared until the next change
+        (clinic.serving.pagecache.remember)."""
         number = request.GET.get("page", "1")
         if not number.isascii() or not number.isdigit():
             raise Http404("Page numbers are whole numbers.")

@@ -3,7 +3,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
 from blog.models import CARD_RENDITION_SPECS
-from clinic import fragments
+from clinic.serving import fragments
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ CARD_TEMPLATE = "blog/includes/article_card.html"
 @register.simple_tag(takes_context=True)
 def article_cards(context, articles, eager=0):
     """The cards of `articles` (ArticlePage.objects.for_listing()) as HTML, in order, each
-    rendered once per content (clinic.fragments). The first `eager` cards load their picture
+    rendered once per content (clinic.serving.fragments). The first `eager` cards load their picture
     at once: they are in the first screenful."""
     request = context.get("request")
     cards = [(article, "eager" if n < eager else "lazy") for n, article in enumerate(articles)]

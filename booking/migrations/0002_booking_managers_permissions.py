@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from clinic.groups import BOOKING_MANAGERS, ensure_permissions, grant
+from clinic.security.groups import BOOKING_MANAGERS, ensure_permissions, grant
 
 MANAGER_PERMISSIONS = [
     ("booking", "view_bookingsubmission"),

@@ -3,8 +3,8 @@
 from django.db import migrations
 
 from booking.queue import search_tokens
-from clinic.groups import BOOKING_MANAGERS, ensure_permissions, grant
-from clinic.working_days import reply_due
+from clinic.security.groups import BOOKING_MANAGERS, ensure_permissions, grant
+from clinic.practice.working_days import reply_due
 
 DEFAULT_WORKING_DAYS = 2
 

@@ -3,8 +3,8 @@
 import django.core.serializers.json
 from django.db import migrations
 
-import clinic.encryption
-from clinic.encryption import decrypt, encrypt, is_token
+import clinic.security.encryption
+from clinic.security.encryption import decrypt, encrypt, is_token
 
 ENCRYPTED_COLUMNS = [("booking_bookingsubmission", "form_data"), ("booking_bookingnote", "text")]
 
@@ -45,12 +45,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='bookingnote',
             name='text',
-            field=clinic.encryption.EncryptedTextField(max_length=5000),
+            field=clinic.security.encryption.EncryptedTextField(max_length=5000),
         ),
         migrations.AlterField(
             model_name='bookingsubmission',
             name='form_data',
-            field=clinic.encryption.EncryptedJSONField(encoder=django.core.serializers.json.DjangoJSONEncoder),
+            field=clinic.security.encryption.EncryptedJSONField(encoder=django.core.serializers.json.DjangoJSONEncoder),
         ),
         migrations.RunPython(encrypt_stored, decrypt_stored),
 ]

@@ -16,9 +16,12 @@ template under templates/blocks/. One module per picker group:
 
 Import from `clinic.blocks`; migrations name every block `clinic.blocks.<Name>` (each
 module's DECONSTRUCT_ALIASES keeps that path).
+
+May import: editorial, practice (inside functions only: the sources and fees blocks read
+their models, and the clinic's settings, when they render).
 """
 
-from .base import (
+from clinic.blocks.base import (
     GROUP_GUIDANCE,
     GROUP_LINKS,
     GROUP_MEDIA,
@@ -33,15 +36,20 @@ from .base import (
     heading_level_block,
     unique_anchor,
 )
-from .body import (
+from clinic.blocks.body import (
     BodyBlock,
     body_images,
     body_linked_pages,
     missing_sections,
     table_of_contents,
 )
-from .clinic_settings import WEEKDAYS, ClosedDayBlock, CrisisLineBlock, OpeningHoursBlock
-from .guidance import (
+from clinic.blocks.clinic_settings import (
+    WEEKDAYS,
+    ClosedDayBlock,
+    CrisisLineBlock,
+    OpeningHoursBlock,
+)
+from clinic.blocks.guidance import (
     CALLOUT_KINDS,
     CALLOUT_PREFIXES,
     CalloutBlock,
@@ -52,10 +60,10 @@ from .guidance import (
     StepBlock,
     StepsBlock,
 )
-from .links import CallToActionBlock, RelatedPagesBlock, card_text
-from .media import ImageBlock, VideoBlock, first_image
-from .sources import GROUP_SOURCES, FeesBlock, SourcesBlock
-from .text import HeadingBlock, ParagraphBlock, QuoteBlock, TableBlock
+from clinic.blocks.links import CallToActionBlock, RelatedPagesBlock, card_text
+from clinic.blocks.media import ImageBlock, VideoBlock, first_image
+from clinic.blocks.sources import GROUP_SOURCES, FeesBlock, SourcesBlock
+from clinic.blocks.text import HeadingBlock, ParagraphBlock, QuoteBlock, TableBlock
 
 __all__ = [
     "CALLOUT_KINDS",

@@ -2,18 +2,24 @@
 
 from wagtail import blocks
 
-from .base import (
+from clinic.blocks.base import (
     HEALTH_SECTIONS,
     AnchoredBlockMixin,
     deconstruct_aliases,
     heading_anchor,
     unique_anchor,
 )
-from .guidance import CalloutBlock, ChecklistBlock, CrisisHelpBlock, FAQBlock, StepsBlock
-from .links import CallToActionBlock, RelatedPagesBlock
-from .media import ImageBlock, VideoBlock
-from .sources import FeesBlock, SourcesBlock, default_fees
-from .text import HeadingBlock, ParagraphBlock, QuoteBlock, TableBlock
+from clinic.blocks.guidance import (
+    CalloutBlock,
+    ChecklistBlock,
+    CrisisHelpBlock,
+    FAQBlock,
+    StepsBlock,
+)
+from clinic.blocks.links import CallToActionBlock, RelatedPagesBlock
+from clinic.blocks.media import ImageBlock, VideoBlock
+from clinic.blocks.sources import FeesBlock, SourcesBlock, default_fees
+from clinic.blocks.text import HeadingBlock, ParagraphBlock, QuoteBlock, TableBlock
 
 SECTIONED = ("heading", "checklist", "steps")
 

@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from .base import GROUP_SETTINGS, deconstruct_aliases
+from clinic.blocks.base import GROUP_SETTINGS, deconstruct_aliases
 
 
 class CrisisLineBlock(blocks.StructBlock):

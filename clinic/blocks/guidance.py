@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from .base import (
+from clinic.blocks.base import (
     GROUP_GUIDANCE,
     SHORT_TEXT_FEATURES,
     AnchoredBlockMixin,

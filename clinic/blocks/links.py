@@ -5,7 +5,12 @@ from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .base import GROUP_LINKS, AnchoredBlockMixin, deconstruct_aliases, heading_level_block
+from clinic.blocks.base import (
+    GROUP_LINKS,
+    AnchoredBlockMixin,
+    deconstruct_aliases,
+    heading_level_block,
+)
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -8,7 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .base import GROUP_MEDIA, deconstruct_aliases
+from clinic.blocks.base import GROUP_MEDIA, deconstruct_aliases
 
 
 def first_image():

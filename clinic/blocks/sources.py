@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .base import AnchoredBlockMixin, deconstruct_aliases
+from clinic.blocks.base import AnchoredBlockMixin, deconstruct_aliases
 
 GROUP_SOURCES = "Sources and fees"
 # The block picker's preview of a fees block on a site that has no fees yet.
@@ -39,7 +39,7 @@ PREVIEW_SOURCES = [
 ]
 
 
-# How to cite, shown at the top of every Sources block in the editor (clinic/citations.py
+# How to cite, shown at the top of every Sources block in the editor (clinic/editorial/citations.py
 # turns the links into numbered citations with a way back).
 CITING_HELP = (
     "List the sources in the order the text first cites them: the first is [1]. To cite "
@@ -68,7 +68,7 @@ class SourcesBlock(AnchoredBlockMixin, blocks.StructBlock):
     """The references a page rests on, numbered, under a "Sources" heading.
 
     Entry N has the id `source-N`. Text cites it with a link to the anchor "#source-N" (the
-    editor's "Anchor link"), which clinic/citations.py labels and links back to.
+    editor's "Anchor link"), which clinic/editorial/citations.py labels and links back to.
     """
 
     heading = blocks.CharBlock(default="Sources", max_length=80)
@@ -92,7 +92,7 @@ class SourcesBlock(AnchoredBlockMixin, blocks.StructBlock):
 
     def get_preview_value(self):
         """The three sources checked last, or an example when there are none yet."""
-        from clinic.references import Reference
+        from clinic.editorial.references import Reference
 
         value = dict(self.meta.preview_value)
         value["references"] = list(Reference.objects.order_by("-accessed", "title")[:3]) or [
@@ -137,7 +137,7 @@ class FeesBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """Two fees from the Fees list, or an example when it is still empty."""
-        from clinic.fees import Fee
+        from clinic.editorial.fees import Fee
 
         value = dict(self.meta.preview_value)
         value["fees"] = list(Fee.objects.order_by("sort_order", "service")[:2]) or [
@@ -157,7 +157,7 @@ class FeesBlock(blocks.StructBlock):
 def default_fees(context):
     """What a fees block that chose none shows: every fee on the clinic's fees page (or with
     no page at all), else the fees linked to its own page, in the fees' order."""
-    from clinic.fees import Fee
+    from clinic.editorial.fees import Fee
 
     fees = Fee.objects.order_by("sort_order", "service")
     page = context.get("page")
@@ -172,7 +172,7 @@ def fees_page_id(request, page):
     """The id of the page the clinic's settings name as its fees page (None if none)."""
     from wagtail.models import Site
 
-    from clinic.models import ClinicSettings
+    from clinic.practice.details import ClinicSettings
 
     if request is not None and Site.find_for_request(request) is not None:
         return ClinicSettings.for_request(request).fees_page_id  # shared by the page's view

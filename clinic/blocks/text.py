@@ -7,7 +7,7 @@ from wagtail.contrib.typed_table_block.blocks import (
     TypedTableBlockValidationError,
 )
 
-from .base import (
+from clinic.blocks.base import (
     GROUP_TEXT,
     RICH_TEXT_FEATURES,
     AnchoredBlockMixin,

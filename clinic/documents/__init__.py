@@ -16,9 +16,14 @@ content/README.md is the guide for people who write these documents; in short:
 
 Anything else (an unknown block, a missing title, an unknown tag, a malformed front matter,
 a link to a page that does not exist) raises DocumentError with the file, line and problem.
+
+demo.py is the demo site's loading kit: each app's demo.py says which documents become its
+pages.
+
+May import: blocks, editorial, serving.
 """
 
-from .markdown import html
-from .reader import Document, DocumentError, read, read_yaml, stream
+from clinic.documents.markdown import html
+from clinic.documents.reader import Document, DocumentError, read, read_yaml, stream
 
-__all__ = ["Document", "DocumentError", "html", "read", "read_yaml", "stream"]
+__all__ = ["Document", "DocumentError", "demo", "html", "read", "read_yaml", "stream"]

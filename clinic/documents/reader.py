@@ -10,9 +10,7 @@ from wagtail.blocks import StructBlock
 from wagtail.embeds.blocks import EmbedBlock
 
 from clinic.blocks import HEALTH_SECTIONS, BodyBlock
-from clinic.page_titles import MAX_TITLE_LENGTH, title_text
-
-from .markdown import (
+from clinic.documents.markdown import (
     MARKDOWN,
     FeeKey,
     PageLink,
@@ -24,7 +22,8 @@ from .markdown import (
     plain,
     rich_text,
 )
-from .sections import SECTIONS
+from clinic.documents.sections import SECTIONS
+from clinic.serving.page_titles import MAX_TITLE_LENGTH, title_text
 
 SECTION_TAG = re.compile(r"\{section:\s*([\w-]+)\s*\}\s*$")
 PAGE_HREF = re.compile(r'<a href="(/[^"]*)">')
@@ -105,7 +104,7 @@ def read(path, root):
 
 def check_title(doc):
     """The title search results show (the `seo_title`, else the `title`) fits in 65 characters:
-    they cut a longer one (clinic/page_titles.py)."""
+    they cut a longer one (clinic/serving/page_titles.py)."""
     title = title_text(doc.require("title"))
     seo_title = title_text(doc.meta.get("seo_title"))
     if seo_title and len(seo_title) > MAX_TITLE_LENGTH:

@@ -3,8 +3,16 @@
 import re
 
 from clinic.blocks import CALLOUT_KINDS
-
-from .markdown import FeeKey, PageLink, Picture, RichText, SourceKey, line, plain, rich_text
+from clinic.documents.markdown import (
+    FeeKey,
+    PageLink,
+    Picture,
+    RichText,
+    SourceKey,
+    line,
+    plain,
+    rich_text,
+)
 
 CHECKLIST_TONES = ("positive", "caution", "neutral")
 ATTRIBUTION = re.compile(r"^(?:—|--)\s*")

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from clinic.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS, ensure_permissions, grant
+from clinic.security.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS, ensure_permissions, grant
 
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
 MEDIA = [

@@ -5,7 +5,7 @@ Clinicians keep the right to view people, so they can still choose an article's 
 
 from django.db import migrations
 
-from clinic.groups import CLINICAL_REVIEWERS, CLINICIANS, ensure_permissions, get_permission, grant
+from clinic.security.groups import CLINICAL_REVIEWERS, CLINICIANS, ensure_permissions, get_permission, grant
 
 EDIT_PEOPLE = ["add_person", "change_person"]
 

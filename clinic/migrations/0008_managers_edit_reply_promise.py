@@ -4,7 +4,7 @@ which no group holds (administrators only)."""
 
 from django.db import migrations
 
-from clinic.groups import BOOKING_MANAGERS, ensure_permissions, get_permission, grant
+from clinic.security.groups import BOOKING_MANAGERS, ensure_permissions, get_permission, grant
 
 CHANGE_SETTINGS = [("clinic", "change_clinicsettings")]
 

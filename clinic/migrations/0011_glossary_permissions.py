@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from clinic.groups import CLINICAL_REVIEWERS, CLINICIANS, ensure_permissions, get_permission, grant
+from clinic.security.groups import CLINICAL_REVIEWERS, CLINICIANS, ensure_permissions, get_permission, grant
 
 REVIEWERS_GLOSSARY = [
     ("clinic", f"{action}_glossaryterm") for action in ("add", "change", "delete", "view")

@@ -9,7 +9,7 @@
 from django.db import migrations
 from django.utils.text import slugify
 
-from clinic.groups import (
+from clinic.security.groups import (
     BOOKING_MANAGERS,
     CLINICAL_REVIEWERS,
     CLINICIANS,

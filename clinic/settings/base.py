@@ -61,19 +61,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # NUL bytes out of query parameters before anything puts one in a query (PostgreSQL
-    # refuses them: clinic/bad_requests.py).
-    "clinic.bad_requests.StripNulMiddleware",
-    # Absolute URLs built from a request start with SITE_URL (clinic/site_url.py).
-    "clinic.site_url.SiteURLMiddleware",
+    # refuses them: clinic/serving/bad_requests.py).
+    "clinic.serving.bad_requests.StripNulMiddleware",
+    # Absolute URLs built from a request start with SITE_URL (clinic/serving/site_url.py).
+    "clinic.serving.site_url.SiteURLMiddleware",
     # Permissions-Policy: the browser features the site never uses are off (PERMISSIONS_POLICY).
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages go out compressed; the page cache stores its pages compressed already
-    # (clinic/compression.py).
-    "clinic.compression.CompressionMiddleware",
-    # Anonymous page views from the shared cache (clinic/pagecache.py): after HTTPS redirects
-    # and static files, before everything that may set a cookie.
-    "clinic.pagecache.PageCacheMiddleware",
+    # (clinic/serving/compression.py).
+    "clinic.serving.compression.CompressionMiddleware",
+    # Anonymous page views from the shared cache (clinic/serving/pagecache.py): after HTTPS
+    # redirects and static files, before everything that may set a cookie.
+    "clinic.serving.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -81,26 +81,28 @@ MIDDLEWARE = [
     # request.user.is_verified(): whether this session passed the second factor.
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Staff sign-out after idleness or age (clinic/staff_sessions.py): needs the user and
+    # Staff sign-out after idleness or age (clinic/security/staff_sessions.py): needs the user and
     # the messages; does nothing for requests without a session cookie.
-    "clinic.staff_sessions.StaffSessionMiddleware",
+    "clinic.security.staff_sessions.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "clinic.csp.ClinicCSPMiddleware",
-    # Staff previews get the plain-language findings (clinic/preview_checks.py).
-    "clinic.preview_checks.PlainLanguagePreviewMiddleware",
-    # The request's Wagtail Site and home page, shared between servers (clinic/serving.py).
-    "clinic.serving.SharedSiteMiddleware",
+    "clinic.serving.csp.ClinicCSPMiddleware",
+    # Staff previews get the plain-language findings (clinic/plain_language/preview_marks.py).
+    "clinic.plain_language.preview_marks.PlainLanguagePreviewMiddleware",
+    # The request's Wagtail Site and home page, shared between servers
+    # (clinic/serving/shared_data.py).
+    "clinic.serving.shared_data.SharedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Staff who must use a second factor reach nothing else in the admin until they have
-    # (clinic/two_factor.py).
-    "clinic.two_factor.SecondFactorMiddleware",
+    # (clinic/security/two_factor.py).
+    "clinic.security.two_factor.SecondFactorMiddleware",
     # Last, as django-axes asks: it turns a lockout into the "try again at" page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
-# A form's failed security check gets the clinic's own page, answers kept (clinic/csrf_failure.py).
-CSRF_FAILURE_VIEW = "clinic.csrf_failure.csrf_failure"
+# A form's failed security check gets the clinic's own page, answers kept
+# (clinic/serving/csrf_failure.py).
+CSRF_FAILURE_VIEW = "clinic.serving.csrf_failure.csrf_failure"
 WSGI_APPLICATION = "clinic.wsgi.application"
 
 TEMPLATES = [
@@ -143,7 +145,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# The page cache (clinic/pagecache.py): on with Redis, whose generation number every app
+# The page cache (clinic/serving/pagecache.py): on with Redis, whose generation number every app
 # server and worker shares. Without Redis each process would keep its own copies and only
 # the process that saw a change would forget them: PAGE_CACHE=on there only for a single
 # process. PAGE_CACHE=off renders every request.
@@ -151,10 +153,11 @@ PAGE_CACHE_ENABLED = env_switch("PAGE_CACHE", "on" if REDIS_URL else "off")
 # Below the page cache, so that a page-cache miss (every page, after a publish) is cheap:
 # - SHARED_DATA_CACHE: what pages show of the site and of other pages (settings, menu, header
 #   and footer, related pages, a listing's count and topics) read once per change and shared
-#   by all app servers (clinic.pagecache.remember). Only with a cache they all share (Redis);
-#   SHARED_DATA_CACHE=off reads it on every view.
-# - FRAGMENT_CACHE: cards and large pictures rendered once per content (clinic/fragments.py);
-#   never stale in any cache. FRAGMENT_CACHE=off renders them on every view.
+#   by all app servers (clinic.serving.pagecache.remember). Only with a cache they all share
+#   (Redis); SHARED_DATA_CACHE=off reads it on every view.
+# - FRAGMENT_CACHE: cards and large pictures rendered once per content
+#   (clinic/serving/fragments.py); never stale in any cache. FRAGMENT_CACHE=off renders them on
+#   every view.
 SHARED_DATA_CACHE = env_switch("SHARED_DATA_CACHE", "on" if REDIS_URL else "off")
 FRAGMENT_CACHE_ENABLED = env_switch("FRAGMENT_CACHE", "on")
 # Seconds a page is kept in the shared cache; publishing empties it long before that.
@@ -221,6 +224,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
 USE_I18N = True
+# The project's own catalogues, ahead of every app's: locale/en rewords Wagtail's messages.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -239,8 +244,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@northbridge-c
 
 LOGIN_URL = "wagtailadmin_login"
 
-# Failed sign-ins (django-axes, clinic/lockouts.py): after AXES_FAILURE_LIMIT failures within
-# the cool-off time, that account is locked for that address until the cool-off has passed.
+# Failed sign-ins (django-axes, clinic/security/lockouts.py): after AXES_FAILURE_LIMIT failures
+# within the cool-off time, that account is locked for that address until the cool-off has passed.
 # Attempts are kept in the database, so every app server sees the same count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -250,7 +255,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "clinic.lockouts.lockout_response"
+AXES_LOCKOUT_CALLABLE = "clinic.security.lockouts.lockout_response"
 # Attempts refused during a lockout do not restart it: it ends AXES_COOLOFF_TIME after the
 # failure that caused it, the time the lockout page gives.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
@@ -258,22 +263,22 @@ AXES_VERBOSE = False
 # The visitor's address as the booking limit reads it: REMOTE_ADDR, or X-Forwarded-For counted
 # from the right past BOOKING_TRUSTED_PROXY_COUNT proxies of ours, never the client-written
 # left-most hop (a made-up address per attempt would never reach the limit).
-AXES_CLIENT_IP_CALLABLE = "clinic.client_address.valid_client_ip"
+AXES_CLIENT_IP_CALLABLE = "clinic.security.client_address.valid_client_ip"
 
-# "Forgotten password?" (clinic/password_reset.py): past either limit within the window no
+# "Forgotten password?" (clinic/security/password_reset.py): past either limit within the window no
 # email is sent, and the page that follows is the same.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "clinic.password_reset.LimitedPasswordResetForm"  # noqa: S105
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "clinic.security.password_reset.LimitedPasswordResetForm"  # noqa: S105
 PASSWORD_RESET_LIMIT_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_EMAIL", "3"))
 PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "10"))
 PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
 
-# Two-factor sign-in for staff (clinic/two_factor.py): "required" for every staff account,
+# Two-factor sign-in for staff (clinic/security/two_factor.py): "required" for every staff account,
 # "managers" for Booking managers and administrators, "off". Production defaults to
 # "managers", development and tests to "off" (tests switch it on where they test it).
 STAFF_MFA = os.environ.get("STAFF_MFA", "managers")
 OTP_TOTP_ISSUER = "Northbridge Mind Clinic"
 
-# Automatic logoff of staff (clinic/staff_sessions.py): after this many minutes without a
+# Automatic logoff of staff (clinic/security/staff_sessions.py): after this many minutes without a
 # request, and this many hours after sign-in whatever the activity.
 STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
 STAFF_SESSION_MAX_HOURS = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "12"))
@@ -284,7 +289,7 @@ SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 WAGTAIL_SITE_NAME = "Northbridge Mind Clinic"
-# The site's one public address (clinic/site_url.py); production requires it. Empty: every
+# The site's one public address (clinic/serving/site_url.py); production requires it. Empty: every
 # absolute URL follows the address a request came in on (development, tests).
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
@@ -292,8 +297,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-# A damaged upload gets "Not a valid image" (clinic/image_upload.py), never a server error.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic.image_upload.ClinicImageForm"
+# A damaged upload gets "Not a valid image" (clinic/editorial/image_upload.py), never a server
+# error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic.editorial.image_upload.ClinicImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents go through Django (permission checks, no guessable media URLs) and always

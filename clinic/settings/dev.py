@@ -2,8 +2,8 @@
 
 import os
 
-from .base import *  # noqa: F403
-from .encryption_keys import from_environment
+from clinic.settings.base import *  # noqa: F403
+from clinic.settings.encryption_keys import from_environment
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")

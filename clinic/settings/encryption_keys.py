@@ -1,4 +1,5 @@
-"""FIELD_ENCRYPTION_KEYS: the keys that encrypt health information at rest (clinic/encryption.py).
+"""FIELD_ENCRYPTION_KEYS: the keys that encrypt health information at rest
+(clinic/security/encryption.py).
 
 A comma-separated list of Fernet keys in the environment: the first encrypts, every one
 decrypts. Production must set it; development and tests derive a key from SECRET_KEY so that

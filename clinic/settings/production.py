@@ -4,11 +4,10 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from clinic import site_url
-
-from .base import *  # noqa: F403
-from .base import env_list
-from .encryption_keys import from_environment
+from clinic.serving import site_url
+from clinic.settings.base import *  # noqa: F403
+from clinic.settings.base import env_list
+from clinic.settings.encryption_keys import from_environment
 
 _REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS", "SITE_URL")
 _missing = [name for name in _REQUIRED if not os.environ.get(name)]
@@ -22,7 +21,7 @@ SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 FIELD_ENCRYPTION_KEYS = from_environment()  # checked now: a bad key stops the start-up
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-# The one public address of every absolute URL (clinic/site_url.py); a malformed one stops
+# The one public address of every absolute URL (clinic/serving/site_url.py); a malformed one stops
 # the start-up.
 SITE_URL = os.environ["SITE_URL"].rstrip("/")
 site_url.parse(SITE_URL)

@@ -2,8 +2,8 @@
 
 import os
 
-from .base import *  # noqa: F403
-from .encryption_keys import from_environment
+from clinic.settings.base import *  # noqa: F403
+from clinic.settings.encryption_keys import from_environment
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -23,7 +23,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # Tests render every request unless they switch the page cache on (tests/test_cache/).
 PAGE_CACHE_ENABLED = False
-# Publishing makes no renditions unless a test asks (clinic/warm_renditions.py).
+# Publishing makes no renditions unless a test asks (clinic/serving/warm_renditions.py).
 WARM_RENDITIONS = False
 # One process: its local-memory cache is shared by every request, as Redis is in production.
 SHARED_DATA_CACHE = True

@@ -1,11 +1,12 @@
 """`{% admin_script_nonce %}`: the nonce attribute for an inline script Wagtail's admin prints.
 
-Only the admin's own script templates (clinic/templates/wagtailadmin/) use it; see clinic/csp.py.
+Only the admin's own script templates (clinic/templates/wagtailadmin/) use it; see
+clinic/serving/csp.py.
 """
 
 from django import template
 
-from clinic.csp import admin_script_nonce as nonce_attribute
+from clinic.serving.csp import admin_script_nonce as nonce_attribute
 
 register = template.Library()
 

@@ -1,12 +1,12 @@
 """Cards linking to pages (treatments, the pages a related-pages block chooses), each rendered
-once per content and kept in the fragment cache, as article cards are (clinic.fragments)."""
+once per content and kept in the fragment cache, as article cards are (clinic.serving.fragments)."""
 
 from django import template
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from clinic import fragments
 from clinic.blocks.links import card_text
+from clinic.serving import fragments
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from clinic.citations import link_citations as link
+from clinic.editorial.citations import link_citations as link
 
 register = template.Library()
 

@@ -1,5 +1,5 @@
 """{% fragment "name" input ... %}...{% endfragment %}: a part of a template rendered once per
-content and kept in the fragment cache (clinic.fragments), as the cards are.
+content and kept in the fragment cache (clinic.serving.fragments), as the cards are.
 
 The inputs name everything the part shows (for a picture: `image|picture_inputs`, its file and
 focal point, and the alt text); the name tells apart two fragments of one template. A change
@@ -8,7 +8,7 @@ to the template's source is a new key."""
 from django import template
 from django.utils.safestring import mark_safe
 
-from clinic import fragments
+from clinic.serving import fragments
 
 register = template.Library()
 

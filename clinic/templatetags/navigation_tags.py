@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from clinic import pagecache
+from clinic.serving import pagecache
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ register = template.Library()
 def site_chrome(context, template_name):
     """What every page of a site shows alike (the crisis bar and header, the footer): rendered
     once per page cache generation, site and current menu entry, and shared between servers
-    (clinic.pagecache.remember), so a page view after a publish does not render it again.
+    (clinic.serving.pagecache.remember), so a page view after a publish does not render it again.
     Its template may use only the clinic's settings, the menu and the current page's place
     in it: a save of any of them starts a new generation."""
     request = context.get("request")
@@ -31,7 +31,7 @@ def site_chrome(context, template_name):
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """The live children of the site's root page that are marked 'show in menus' (read once
-    per change and shared by every page view: clinic.pagecache.remember)."""
+    per change and shared by every page view: clinic.serving.pagecache.remember)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:

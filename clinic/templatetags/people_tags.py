@@ -1,9 +1,9 @@
-"""Links to the clinicians' profiles (clinic/people.py, Person.profile_url)."""
+"""Links to the clinicians' profiles (clinic/editorial/people.py, Person.profile_url)."""
 
 from django import template
 from django.utils.html import format_html
 
-from clinic.people import site_clinic_settings
+from clinic.editorial.people import site_clinic_settings
 
 register = template.Library()
 

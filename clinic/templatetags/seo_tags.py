@@ -9,8 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page
 
-from clinic.page_titles import document_title
-from clinic.routing import route_ancestors
+from clinic.serving.page_titles import document_title
+from clinic.serving.routing import route_ancestors
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ register = template.Library()
 @register.filter
 def with_site_name(rendered, site_name):
     """base.html's <title>: the title block as rendered, with the clinic's name after it when
-    the whole fits in 65 characters (clinic/page_titles.py states the rule)."""
+    the whole fits in 65 characters (clinic/serving/page_titles.py states the rule)."""
     text = html.unescape(strip_tags(str(rendered)))
     return escape(document_title(text, site_name))
 
@@ -90,7 +90,7 @@ def json_for_script(data):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    """The full address of a site path: on SITE_URL when set (clinic/site_url.py)."""
+    """The full address of a site path: on SITE_URL when set (clinic/serving/site_url.py)."""
     request = context.get("request")
     return request.build_absolute_uri(url) if request else url
 

@@ -48,7 +48,7 @@ class ArticlePageFactory(SignedOffPageFactory):
     date = factory.Sequence(lambda n: datetime.date(2026, 6, 1) - datetime.timedelta(days=n))
     topic = factory.SubFactory(TopicFactory)
     hero_image = factory.SubFactory(ImageFactory)
-    # Live health pages carry a recorded review (see clinic.signoff).
+    # Live health pages carry a recorded review (see clinic.editorial.signoff).
     last_reviewed = factory.LazyAttribute(lambda article: article.date or datetime.date(2026, 1, 5))
     reviewer = factory.SubFactory(PersonFactory, name="Dr. Rowan Reviewer")
     body = factory.LazyFunction(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import ArticlePage
-from clinic.models import NO_REVIEW
+from clinic.editorial.review_dates import NO_REVIEW
 
 from ..factories import ImageFactory, PersonFactory, signed_off_and_published
 from .factories import ArticlePageFactory, TopicFactory

@@ -1,4 +1,5 @@
-"""Article cards are rendered once per content and reused (clinic.fragments), never stale."""
+"""Article cards are rendered once per content and reused (clinic.serving.fragments), never
+stale."""
 
 import re
 
@@ -7,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
-from clinic import pagecache
+from clinic.serving import pagecache
 
 from ..factories import signed_off_and_published
 from .factories import ArticlePageFactory, TopicFactory

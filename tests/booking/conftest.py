@@ -1,7 +1,7 @@
 import pytest
 
 import booking.demo
-from clinic.demo import load_section
+from clinic.documents.demo import load_section
 
 from ..factories import UserFactory
 

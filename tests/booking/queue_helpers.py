@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from booking.models import BookingSubmission
-from clinic.groups import BOOKING_MANAGERS
+from clinic.security.groups import BOOKING_MANAGERS
 
 from ..factories import UserFactory
 from .factories import BookingSubmissionFactory

@@ -10,7 +10,7 @@ from wagtail.models import PageLogEntry
 
 from booking.consent import CURRENT_CONSENT_VERSION
 from booking.models import BookingSubmission
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
 
 from ..factories import crisis_line
 
@@ -116,7 +116,7 @@ def test_demo_sets_the_clinic_booking_page_and_runs_twice_without_duplicates(
     booking_page, home_page, site
 ):
     import booking.demo
-    from clinic.demo import load_section
+    from clinic.documents.demo import load_section
 
     again = load_section(booking.demo, home_page)
     assert again.pk == booking_page.pk

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.utils.html import strip_tags
 
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
 
 from ..factories import crisis_line
 

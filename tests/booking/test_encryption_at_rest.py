@@ -11,8 +11,8 @@ from django.db import connection
 from django.urls import reverse
 
 from booking.models import BookingNote, BookingSubmission
-from clinic import encryption
-from clinic.checks import stored_values_decrypt
+from clinic.security import encryption
+from clinic.security.encryption import stored_values_decrypt
 
 from .queue_helpers import make_request
 

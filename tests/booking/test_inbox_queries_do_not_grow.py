@@ -16,7 +16,7 @@ from django.utils import timezone
 from booking.consent import CURRENT_CONSENT_VERSION
 from booking.models import BookingSubmission
 from booking.queue import Status, search_tokens
-from clinic.groups import BOOKING_MANAGERS
+from clinic.security.groups import BOOKING_MANAGERS
 
 from ..factories import UserFactory
 from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory

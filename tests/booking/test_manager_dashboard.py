@@ -10,7 +10,7 @@ from wagtail.admin.views.home import HomeView
 
 from booking.dashboard import BookingRequestsPanel
 from booking.queue import Status
-from clinic.groups import BOOKING_MANAGERS
+from clinic.security.groups import BOOKING_MANAGERS
 
 from ..factories import UserFactory
 from .factories import BookingSubmissionFactory

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from booking.queue import Status
-from clinic.groups import BOOKING_MANAGERS
-from clinic.working_days import clinic_timezone
+from clinic.practice.working_days import clinic_timezone
+from clinic.security.groups import BOOKING_MANAGERS
 
 from ..factories import UserFactory
 from .factories import BookingSubmissionFactory

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clinic.working_days import (
+from clinic.practice.working_days import (
     date_in_words,
     reply_due,
     working_days_in_words,

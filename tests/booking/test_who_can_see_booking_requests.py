@@ -46,7 +46,7 @@ def test_only_administrators_see_the_report(client, who, request):
 def test_the_report_runs_a_fixed_number_of_queries(
     client, superuser, django_assert_max_num_queries
 ):
-    from clinic.groups import BOOKING_MANAGERS
+    from clinic.security.groups import BOOKING_MANAGERS
 
     for n in range(10):
         UserFactory(username=f"manager{n}", groups=[BOOKING_MANAGERS])

@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
 from django.test import Client
 
-from clinic.groups import CLINICIANS
+from clinic.security.groups import CLINICIANS
 
 from ..factories import UserFactory
 

@@ -4,7 +4,7 @@ that is not in the list yet from the block's chooser, without leaving the page."
 import pytest
 from django.urls import reverse
 
-from clinic.references import Reference
+from clinic.editorial.references import Reference
 
 from ..blog.factories import ArticleIndexPageFactory
 

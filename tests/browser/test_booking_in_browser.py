@@ -7,7 +7,7 @@ import pytest
 
 import booking.demo
 from booking.models import BookingSubmission
-from clinic.demo import load_section
+from clinic.documents.demo import load_section
 
 from .conftest import DESKTOP, PHONE, REPORT_VIOLATIONS, axe_violations, describe
 

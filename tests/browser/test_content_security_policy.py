@@ -41,7 +41,7 @@ def test_public_pages_run_under_the_policy_without_violations(site_page, demo_si
 def test_admin_editor_choosers_and_form_builder_work_under_the_policy(site_page, demo_site):
     from wagtail.models import Page
 
-    from clinic.models import Person
+    from clinic.editorial.people import Person
 
     sign_in(site_page, SuperuserFactory())
     violations = watch_for_csp_violations(site_page)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
 
 from .conftest import DESKTOP, PHONE, axe_violations, describe
 
@@ -100,7 +100,7 @@ def test_a_new_fees_block_in_the_editor_starts_with_no_empty_fee_row(clinician_p
 def test_a_booking_manager_links_a_fee_to_its_treatment(site_page, home_page, booking_manager):
     from decimal import Decimal
 
-    from clinic.fees import Fee
+    from clinic.editorial.fees import Fee
 
     from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
     from .conftest import sign_in

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 import booking.demo
-from clinic.demo import load_section
+from clinic.documents.demo import load_section
 
 from ..booking.queue_helpers import hours_from_now, make_request
 from .conftest import axe_violations, describe

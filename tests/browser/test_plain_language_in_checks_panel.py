@@ -1,6 +1,6 @@
 """A clinician opens the Checks panel and sees how hard the page is to read, and why.
 
-The grade is worked out on the server from the preview (clinic/preview_checks.py); the
+The grade is worked out on the server from the preview (clinic/plain_language/preview_marks.py); the
 panel shows it from the framed preview, and Wagtail's checker lists each rule broken, at its
 place, through the clinic's axe rules. Both run under the enforced CSP.
 """
@@ -11,7 +11,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
-from clinic.models import GlossaryTerm
+from clinic.plain_language.page_scores import GlossaryTerm
 from treatments.models import TreatmentPage
 
 from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory

@@ -4,7 +4,7 @@ sideways, and a reader gets from a byline to the person and from the team to a p
 import pytest
 from django.core.management import call_command
 
-from clinic.models import Person
+from clinic.editorial.people import Person
 
 from .conftest import DESKTOP, PHONE, axe_violations, describe
 

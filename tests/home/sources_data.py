@@ -5,7 +5,7 @@ import datetime
 
 from wagtail.rich_text import RichText
 
-from clinic.references import Reference
+from clinic.editorial.references import Reference
 
 ACCESSED = datetime.date(2026, 9, 1)
 

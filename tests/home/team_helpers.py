@@ -7,7 +7,7 @@ import re
 
 import wagtail_factories
 
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
 from home.models import TeamPage
 
 from ..factories import PersonFactory

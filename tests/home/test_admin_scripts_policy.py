@@ -1,5 +1,5 @@
 """The admin's script policy: its inline scripts run only if they carry this response's
-nonce, and only Wagtail's own script templates and widgets print it (clinic/csp.py). A
+nonce, and only Wagtail's own script templates and widgets print it (clinic/serving/csp.py). A
 `<script>` that reached an admin page any other way stays blocked."""
 
 import re
@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from clinic.models import Person, Reference
+from clinic.editorial.people import Person
+from clinic.editorial.references import Reference
 
 INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
 INJECTED = "<script>alert(1)</script>"

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from blog.models import ArticlePage
 from clinic.blocks.sources import SourcesBlock
-from clinic.references import Reference
+from clinic.editorial.references import Reference
 
 from ..blog.factories import ArticleIndexPageFactory
 

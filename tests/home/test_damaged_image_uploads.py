@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.images import get_image_model
 
-from clinic.image_upload import NOT_A_VALID_IMAGE
+from clinic.editorial.image_upload import NOT_A_VALID_IMAGE
 
 pytestmark = pytest.mark.django_db
 

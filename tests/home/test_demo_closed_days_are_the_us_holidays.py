@@ -8,8 +8,8 @@ import pytest
 import yaml
 from django.core.management import call_command
 
-from clinic.demo import content_dir
-from clinic.models import ClinicSettings
+from clinic.documents.demo import content_dir
+from clinic.practice.details import ClinicSettings
 
 MONDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = 0, 3, 4, 5, 6
 

@@ -4,8 +4,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from clinic.models import ClinicSettings, Person
-from clinic.site_url import configure_default_site
+from clinic.editorial.people import Person
+from clinic.practice.details import ClinicSettings
+from clinic.serving.site_url import configure_default_site
 
 
 def object_counts():

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from blog.models import ArticlePage
 from clinic.blocks import BodyBlock, missing_sections
-from clinic.models import Person
+from clinic.editorial.people import Person
 from treatments.models import TreatmentPage
 
 from ..factories import signed_off_and_published

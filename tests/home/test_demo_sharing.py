@@ -11,7 +11,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from blog.models import ArticleIndexPage, ArticleTag, Topic
-from clinic.models import ClinicSettings, Person
+from clinic.editorial.people import Person
+from clinic.practice.details import ClinicSettings
 
 pytestmark = pytest.mark.django_db
 

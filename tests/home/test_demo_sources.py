@@ -8,7 +8,7 @@ import pytest
 import yaml
 from django.core.management import call_command
 
-from clinic.references import Reference
+from clinic.editorial.references import Reference
 from treatments.models import TreatmentPage
 
 from .test_demo_documents import CONTENT, edit, line_of, load_fails

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from clinic.models import ClinicSettings, Person
+from clinic.editorial.people import Person
+from clinic.practice.details import ClinicSettings
 from home.models import TeamPage
 
 pytestmark = pytest.mark.django_db

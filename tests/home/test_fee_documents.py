@@ -6,7 +6,7 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from clinic.fees import Fee
+from clinic.editorial.fees import Fee
 from home.models import StandardPage
 from treatments.models import TreatmentPage
 

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from clinic.blocks import GROUP_SOURCES, FeesBlock
-from clinic.fees import Fee
-from clinic.models import ClinicSettings
+from clinic.editorial.fees import Fee
+from clinic.practice.details import ClinicSettings
 
 from ..factories import StandardPageFactory
 from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory, short_body

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
 
 from ..factories import crisis_line
 

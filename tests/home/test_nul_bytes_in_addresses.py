@@ -1,5 +1,5 @@
 """A NUL byte (which PostgreSQL refuses in text) in a query parameter or a path gets a normal
-page, never a 500: clinic/bad_requests.py strips it before any view or middleware queries.
+page, never a 500: clinic/serving/bad_requests.py strips it before any view or middleware queries.
 Run on SQLite and on PostgreSQL (DATABASE_URL), where the old code raised DataError."""
 
 import pytest

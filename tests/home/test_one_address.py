@@ -10,7 +10,7 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from wagtail.models import Site
 
-from clinic.site_url import configure_after_migrate, configure_default_site
+from clinic.serving.site_url import configure_after_migrate, configure_default_site
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory

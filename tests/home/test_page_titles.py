@@ -1,6 +1,6 @@
 """Every page's <title> is at most 65 characters, the most search results show: the page's SEO
 title when it has one, else its title, with the clinic's name after it only when the whole
-fits (clinic/page_titles.py). The editor refuses to send a page to review or live with a
+fits (clinic/serving/page_titles.py). The editor refuses to send a page to review or live with a
 title that would be cut, and the demo documents give their long titles a shorter SEO title."""
 
 import html
@@ -15,9 +15,10 @@ from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from blog.models import ArticleIndexPage, ArticlePage, ArticleTag, Topic
-from clinic.admin_forms import PageTitleCheck
-from clinic.models import ClinicSettings, Person
-from clinic.page_titles import MAX_TITLE_LENGTH, document_title, title_problem
+from clinic.editorial.page_forms import PageTitleCheck
+from clinic.editorial.people import Person
+from clinic.practice.details import ClinicSettings
+from clinic.serving.page_titles import MAX_TITLE_LENGTH, document_title, title_problem
 from home.models import StandardPage, TeamPage
 
 from ..blog.factories import ArticleIndexPageFactory, TopicFactory
@@ -299,7 +300,7 @@ def test_a_draft_with_a_long_title_is_saved(client, superuser, home_page):
 
 
 def test_a_health_page_checks_the_title_too(client, clinician, home_page):
-    """An article's form (clinic.admin_forms.HealthPageForm) has its own checks as well."""
+    """An article's form (clinic.editorial.page_forms.HealthPageForm) has its own checks as well."""
     index = ArticleIndexPageFactory(parent=home_page)
     client.force_login(clinician)
     url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", index.pk))

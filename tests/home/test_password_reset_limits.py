@@ -1,6 +1,6 @@
 """Password reset requests are limited per email address and per network address; past a
 limit no email is sent and the visitor sees exactly what they would have seen otherwise
-(clinic/password_reset.py)."""
+(clinic/security/password_reset.py)."""
 
 import re
 

@@ -8,8 +8,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import NoReverseMatch, reverse
 
-from clinic.models import GlossaryTerm
-from clinic.plain_language import PlainLanguageSettings
+from clinic.plain_language.page_scores import GlossaryTerm, PlainLanguageSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -150,8 +149,8 @@ def test_a_term_already_in_the_glossary_is_refused_with_a_message(client, review
 
 
 def test_a_term_that_differs_only_in_capitals_is_refused_as_a_duplicate(client, reviewer, term):
-    """Pages are searched for a term whatever its capitals (clinic/readability.py), so
-    "Titration" is the same term: a second entry would flag its uses twice."""
+    """Pages are searched for a term whatever its capitals (clinic/plain_language/readability.py),
+    so "Titration" is the same term: a second entry would flag its uses twice."""
     client.force_login(reviewer)
     response = add_duplicate(client, "Titration")
     assert response.status_code == 200

@@ -1,8 +1,8 @@
 """Staff previews of a page say where it is hard to read; public pages never do.
 
 The preview's HTML gets `data-plain-language` flags on the paragraphs that break a rule and a
-JSON report of the scores (clinic/preview_checks.py); the editor's Checks panel shows them
-through the clinic's axe rules and clinic/js/plain-language-panel.js.
+JSON report of the scores (clinic/plain_language/preview_marks.py); the editor's Checks panel shows
+them through the clinic's axe rules and clinic/js/plain-language-panel.js.
 """
 
 import json
@@ -13,8 +13,8 @@ from django.urls import reverse
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import rich_text
 
-from clinic.models import GlossaryTerm
-from clinic.preview_checks import RULE_IDS
+from clinic.plain_language.page_scores import GlossaryTerm
+from clinic.plain_language.preview_marks import RULE_IDS
 
 from ..treatments.admin_forms import treatment_form_data
 from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
@@ -173,7 +173,8 @@ def test_the_public_page_has_neither_the_flags_nor_the_report(client, clinician,
 
 
 def test_a_preview_made_without_a_signed_in_staff_member_is_not_marked_up(treatment):
-    """As the server scores pages (clinic/plain_language.py): a preview request of its own."""
+    """As the server scores pages (clinic/plain_language/page_scores.py): a preview request of its
+    own."""
     response = treatment.make_preview_request()
     html = response.content.decode()
     assert LONG_SENTENCE in html

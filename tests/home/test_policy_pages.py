@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 
 import booking.demo
-from clinic.demo import load_section
-from clinic.fees import Fee
-from clinic.models import ClinicSettings
+from clinic.documents.demo import load_section
+from clinic.editorial.fees import Fee
+from clinic.practice.details import ClinicSettings
 from home.models import StandardPage
 
 from ..factories import StandardPageFactory

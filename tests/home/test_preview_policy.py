@@ -1,7 +1,7 @@
 """The admin may frame a page's preview; nobody may frame the public page.
 
 Wagtail renders a preview as a request for the page's public path through the whole
-middleware chain, so the public Content-Security-Policy would land on it (clinic/csp.py).
+middleware chain, so the public Content-Security-Policy would land on it (clinic/serving/csp.py).
 """
 
 import pytest
@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html
 
 import booking.demo
-from clinic.demo import load_section
+from clinic.documents.demo import load_section
 from home.models import CrisisHelpPage
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory

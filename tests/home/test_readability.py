@@ -1,13 +1,14 @@
-"""The offline readability scorer (clinic/readability.py, clinic/syllables.py): how well it
-counts syllables, the scores of texts counted by hand, what text it scores, and each rule it
-applies, on examples just over and just under the line."""
+"""The offline readability scorer (clinic/plain_language/readability.py,
+clinic/plain_language/syllables.py): how well it counts syllables, the scores of texts counted by
+hand, what text it scores, and each rule it applies, on examples just over and just under the
+line."""
 
 from pathlib import Path
 
 import pytest
 
-from clinic import syllables
-from clinic.readability import analyse
+from clinic.plain_language import syllables
+from clinic.plain_language.readability import analyse
 
 HAND_COUNTED = Path(__file__).parent / "data" / "syllables.tsv"
 

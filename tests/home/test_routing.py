@@ -1,4 +1,5 @@
-"""Routing in one query for the whole way down (clinic/routing.py) gives Wagtail's answers."""
+"""Routing in one query for the whole way down (clinic/serving/routing.py) gives Wagtail's
+answers."""
 
 import pytest
 from django.core.management import call_command
@@ -8,8 +9,8 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from blog.models import ArticleIndexPage, ArticlePage, ArticleTag
-from clinic.people import Person
-from clinic.routing import route_ancestors
+from clinic.editorial.people import Person
+from clinic.serving.routing import route_ancestors
 from home.models import TeamPage
 
 pytestmark = pytest.mark.django_db

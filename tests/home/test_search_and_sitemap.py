@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from clinic.models import Person
+from clinic.editorial.people import Person
 
 from ..factories import StandardPageFactory
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from ..factories import ImageFactory, signed_off_and_published

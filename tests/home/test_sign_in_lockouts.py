@@ -1,6 +1,6 @@
 """Failed sign-ins lock an account for the address they came from (django-axes,
-clinic/lockouts.py): the page says until when, administrators can unlock, every step is in the
-audit log, the counts live in the database that every app server shares."""
+clinic/security/lockouts.py): the page says until when, administrators can unlock, every step is in
+the audit log, the counts live in the database that every app server shares."""
 
 import datetime
 
@@ -12,7 +12,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from clinic.lockouts import lockout_response
+from clinic.security.lockouts import lockout_response
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,7 @@
 """`GET /admin/logout/` changes nothing (it asks, with a Sign out button); a POST signs out for
-real: the server session ends, the cookie goes, and the audit log says so (clinic/sign_out.py).
-Never the cookie deleted while the session stays valid on the server."""
+real: the server session ends, the cookie goes, and the audit log says so
+(clinic/security/sign_out.py). Never the cookie deleted while the session stays valid on the
+server."""
 
 import pytest
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
-from clinic.staff_sessions import SIGNED_OUT_EVERYWHERE
+from clinic.security.staff_sessions import SIGNED_OUT_EVERYWHERE
 
 from .test_staff_sessions import sign_in, signed_in
 

@@ -14,8 +14,8 @@ from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText
 
 from clinic.blocks import BodyBlock, SourcesBlock
-from clinic.citations import citation_id, link_citations
-from clinic.references import Reference
+from clinic.editorial.citations import citation_id, link_citations
+from clinic.editorial.references import Reference
 
 from ..treatments.factories import TreatmentPageFactory
 from .sources_data import ACCESSED, paragraph, sources

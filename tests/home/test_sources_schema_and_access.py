@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from clinic.references import Reference, author_names
+from clinic.editorial.references import Reference, author_names
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from ..treatments.factories import TreatmentPageFactory

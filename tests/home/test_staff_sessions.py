@@ -1,5 +1,5 @@
-"""Automatic logoff of staff (clinic/staff_sessions.py): idle and absolute limits, signing out
-everywhere, password changes, no sessions for visitors, and what it costs per request."""
+"""Automatic logoff of staff (clinic/security/staff_sessions.py): idle and absolute limits, signing
+out everywhere, password changes, no sessions for visitors, and what it costs per request."""
 
 import datetime
 import importlib
@@ -13,14 +13,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
-from clinic.staff_sessions import SESSION_EXPIRED, SIGNED_OUT_EVERYWHERE
+from clinic.security.staff_sessions import SESSION_EXPIRED, SIGNED_OUT_EVERYWHERE
 
 pytestmark = pytest.mark.django_db
 
 ADMIN = "/admin/"
 LOGIN_REDIRECT = "/admin/login/?next=/admin/"
 PASSWORD = "a-long-test-password"  # tests/factories.py
-MIDDLEWARE = "clinic.staff_sessions.StaffSessionMiddleware"
+MIDDLEWARE = "clinic.security.staff_sessions.StaffSessionMiddleware"
 IDLE_MESSAGE = "You were signed out after 30 minutes without activity."
 ABSOLUTE_MESSAGE = "You were signed out after 12 hours; please sign in again."
 

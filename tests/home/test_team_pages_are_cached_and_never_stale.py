@@ -1,5 +1,5 @@
 """The team page and the profiles are public pages: served from the page cache, and rendered
-afresh once a person, the settings or a page changes (clinic/pagecache.py)."""
+afresh once a person, the settings or a page changes (clinic/serving/pagecache.py)."""
 
 import pytest
 

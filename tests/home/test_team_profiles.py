@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from ..factories import PersonFactory
@@ -99,7 +99,7 @@ def test_a_profile_shows_who_the_person_is_and_their_licence(client, team_page, 
     ):
         assert expected in words, expected
     assert '<a href="https://forms.nh.gov/licenseverification/">' in html
-    # 50 characters: the clinic's name would take it over 65 (clinic/page_titles.py).
+    # 50 characters: the clinic's name would take it over 65 (clinic/serving/page_titles.py).
     assert "<title>Dr. Amara Okafor, MD, board-certified psychiatrist</title>" in html
     assert '<link rel="canonical" href="http://localhost/team/dr-amara-okafor/">' in html
     # The breadcrumb ends at the person, the current page.

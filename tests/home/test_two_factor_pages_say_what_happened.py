@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
-from clinic.groups import CLINICAL_REVIEWERS, CLINICIANS
+from clinic.security.groups import CLINICAL_REVIEWERS, CLINICIANS
 
 from ..factories import UserFactory
 from .test_two_factor_sign_in import ADMIN, current_code, enrol, sign_in

@@ -8,7 +8,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
-from clinic.groups import CLINICIANS
+from clinic.security.groups import CLINICIANS
 
 from ..factories import UserFactory
 

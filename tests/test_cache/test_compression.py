@@ -8,8 +8,8 @@ import pytest
 from django.http import HttpResponse
 
 import booking.demo
-from clinic import compression
-from clinic.demo import load_section
+from clinic.documents.demo import load_section
+from clinic.serving import compression
 
 from ..blog.factories import ArticleIndexPageFactory
 

@@ -4,7 +4,7 @@ sitemap, tag and topic pages."""
 
 import pytest
 
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
 from ..factories import ImageFactory, PersonFactory, signed_off_and_published

@@ -1,11 +1,11 @@
 """What every page shows (settings, menu, a listing's count and topics) is read once per
-change and shared by every view (clinic.pagecache.remember), and is never stale."""
+change and shared by every view (clinic.serving.pagecache.remember), and is never stale."""
 
 import pytest
 from wagtail.models import Page
 
-from clinic import pagecache
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
+from clinic.serving import pagecache
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
 from ..factories import StandardPageFactory

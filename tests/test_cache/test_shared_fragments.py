@@ -1,14 +1,14 @@
 """The header and footer are rendered once per change and site section, pictures once per
 content (clinic/templatetags: navigation_tags.site_chrome, fragment_tags), and what every page
-reads comes in one round trip per view (clinic.pagecache.start_request); never stale."""
+reads comes in one round trip per view (clinic.serving.pagecache.start_request); never stale."""
 
 import re
 
 import pytest
 from django.template import TemplateSyntaxError, engines
 
-from clinic import pagecache
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
+from clinic.serving import pagecache
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from ..factories import ImageFactory, StandardPageFactory, signed_off_and_published

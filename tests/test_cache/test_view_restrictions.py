@@ -1,5 +1,5 @@
 """Private pages stay private while public pages skip Wagtail's two queries for restrictions
-(clinic.serving: the restricted and alias paths, shared like the menu)."""
+(clinic.serving.shared_data: the restricted and alias paths, shared like the menu)."""
 
 import pytest
 from django.db import connection

@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 import booking.demo
-from clinic import pagecache
-from clinic.demo import load_section
+from clinic.documents.demo import load_section
+from clinic.serving import pagecache
 
 from .conftest import fetch
 

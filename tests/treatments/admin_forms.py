@@ -23,7 +23,7 @@ def section(key, text, html="<p>Plain words about it.</p>"):
 
 def example_fee():
     """A fee for the cost section to show (a cost section without one is incomplete)."""
-    from clinic.fees import Fee
+    from clinic.editorial.fees import Fee
 
     fee, _ = Fee.objects.get_or_create(
         service="Ketamine infusion session", defaults={"price_from": 450, "unit": "per session"}

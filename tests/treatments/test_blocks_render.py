@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from clinic.blocks import BodyBlock, CalloutBlock, ImageBlock
-from clinic.models import ClinicSettings
+from clinic.practice.details import ClinicSettings
 
 from ..factories import ImageFactory, StandardPageFactory
 from .factories import TreatmentPageFactory, every_block_body

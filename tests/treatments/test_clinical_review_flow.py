@@ -15,9 +15,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, Workflow
 
-from clinic.models import NO_REVIEW, ReviewMissing
-from clinic.reviewed_content import content_fingerprint
-from clinic.signoff import NO_PERSON, ClinicalReviewTask
+from clinic.editorial.review_dates import NO_REVIEW, ReviewMissing
+from clinic.editorial.reviewed_content import content_fingerprint
+from clinic.editorial.signoff import NO_PERSON, ClinicalReviewTask
 from home.models import StandardPage
 from treatments.models import TreatmentPage
 

@@ -10,8 +10,8 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import rich_text
 
 from clinic.blocks import FeesBlock, missing_sections
-from clinic.fees import Fee
-from clinic.models import ClinicSettings
+from clinic.editorial.fees import Fee
+from clinic.practice.details import ClinicSettings
 from treatments.models import TreatmentPage
 
 from ..factories import StandardPageFactory

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
-from clinic.models import MedicalDisclaimer
+from clinic.editorial.disclaimer import MedicalDisclaimer
 from home.models import HomePage
 from treatments.models import TreatmentIndexPage, TreatmentPage
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from clinic.review import NEVER_REVIEWED, pages_due_for_review
+from clinic.editorial.due_for_review import NEVER_REVIEWED, pages_due_for_review
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from ..factories import PersonFactory

@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from clinic.review import review_page_models
+from clinic.editorial.due_for_review import review_page_models
 from treatments.wagtail_hooks import add_due_for_review_panel
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory

@@ -7,7 +7,7 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
-from clinic.review import pages_due_for_review, review_page_models
+from clinic.editorial.due_for_review import pages_due_for_review, review_page_models
 from treatments.models import TreatmentPage
 
 from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory

@@ -12,8 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from clinic.references import Reference
-from clinic.review import (
+from clinic.editorial.due_for_review import (
     OVERDUE,
     STALE_SOURCES,
     count_by_status,
@@ -21,6 +20,7 @@ from clinic.review import (
     pages_due_for_review,
     review_page_models,
 )
+from clinic.editorial.references import Reference
 
 from ..factories import PersonFactory
 from .factories import TreatmentPageFactory

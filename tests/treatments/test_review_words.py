@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 ADMIN_URL = "https://admin.clinic.example"
 WAGTAIL_WORDS = re.compile(r"moderation|reject|needs changes", re.IGNORECASE)
-CATALOGUE = BASE_DIR / "clinic" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+CATALOGUE = BASE_DIR / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 
 @pytest.fixture(autouse=True)

@@ -18,9 +18,13 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, PageLogEntry
 
-from clinic.models import ReviewMissing
-from clinic.publish_guard import SCHEDULED_PUBLISH_REFUSED
-from clinic.reviewed_content import CHANGED_SINCE_REVIEW, SIGN_OFF_ACTION, content_fingerprint
+from clinic.editorial.publish_guard import SCHEDULED_PUBLISH_REFUSED
+from clinic.editorial.review_dates import ReviewMissing
+from clinic.editorial.reviewed_content import (
+    CHANGED_SINCE_REVIEW,
+    SIGN_OFF_ACTION,
+    content_fingerprint,
+)
 from treatments.models import TreatmentPage
 
 from ..factories import PersonFactory, StandardPageFactory, SuperuserFactory, UserFactory

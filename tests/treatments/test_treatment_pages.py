@@ -6,7 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.rich_text import RichText
 
-from clinic.models import ClinicSettings, MedicalDisclaimer
+from clinic.editorial.disclaimer import MedicalDisclaimer
+from clinic.practice.details import ClinicSettings
 
 from ..factories import ImageFactory, PersonFactory, StandardPageFactory
 from .factories import TreatmentPageFactory

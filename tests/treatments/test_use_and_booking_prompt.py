@@ -3,7 +3,7 @@ above the closing booking button."""
 
 import pytest
 
-from clinic.models import MedicalDisclaimer
+from clinic.editorial.disclaimer import MedicalDisclaimer
 from treatments.models import DEFAULT_BOOKING_PROMPT
 
 from .factories import TreatmentPageFactory

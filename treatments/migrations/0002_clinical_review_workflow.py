@@ -7,7 +7,7 @@ demo creates the treatments index. Reviewers also get to edit the medical discla
 
 from django.db import migrations
 
-from clinic.groups import CLINICAL_REVIEWERS, ensure_permissions, grant
+from clinic.security.groups import CLINICAL_REVIEWERS, ensure_permissions, grant
 
 WORKFLOW_NAME = "Clinical review"
 TASK_NAME = "Clinical review"

@@ -6,7 +6,7 @@ earlier reviews still points at it.
 
 from django.db import migrations
 
-from clinic.groups import CLINICAL_REVIEWERS
+from clinic.security.groups import CLINICAL_REVIEWERS
 
 WORKFLOW_NAME = "Clinical review"
 TASK_NAME = "Clinical review"

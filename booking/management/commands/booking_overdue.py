@@ -14,7 +14,7 @@ from django.utils import dateformat, timezone
 
 from booking import queue
 from booking.models import BookingSubmission, booking_managers
-from clinic.working_days import clinic_timezone
+from clinic.practice.working_days import clinic_timezone
 
 
 def due_line(pk, due, now):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from clinic.site_url import configure_default_site, site_url
+from clinic.serving.site_url import configure_default_site, site_url
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
 """Wagtail's `publish_scheduled`, which first sets aside the due revisions of health pages that
-no sign-off covers (clinic/reviewed_content.py).
+no sign-off covers (clinic/editorial/reviewed_content.py).
 
 Wagtail publishes due revisions one by one and stops at the first refusal, so one unreviewed
 page would hold back every later scheduled publish on every run. Such a revision loses its
@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from wagtail.management.commands.publish_scheduled import Command as WagtailCommand
 from wagtail.models import Page, Revision
 
-from clinic.publish_guard import SCHEDULED_PUBLISH_REFUSED, needs_sign_off
+from clinic.editorial.publish_guard import SCHEDULED_PUBLISH_REFUSED, needs_sign_off
 
 logger = logging.getLogger(__name__)
 

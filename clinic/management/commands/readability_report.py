@@ -4,8 +4,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from clinic.plain_language import score_page
-from clinic.review import review_page_models
+from clinic.editorial.due_for_review import review_page_models
+from clinic.plain_language.page_scores import score_page
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from cryptography.fernet import InvalidToken
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from clinic import encryption
+from clinic.security import encryption
 
 BAR_WIDTH = 30
 

@@ -6,8 +6,8 @@ import blog.demo
 import booking.demo
 import home.demo
 import treatments.demo
-from clinic.demo import DemoContent
 from clinic.documents import DocumentError
+from clinic.documents.demo import DemoContent
 
 # Each section adds its own pages below the home page, in the order the menu shows them.
 DEMO_SECTIONS = [booking.demo, treatments.demo, blog.demo]

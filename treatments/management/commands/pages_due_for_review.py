@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from clinic.review import DUE_WITHIN_DAYS, count_by_status, pages_due_for_review
+from clinic.editorial.due_for_review import DUE_WITHIN_DAYS, count_by_status, pages_due_for_review
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-/* Plain-language checks in a staff preview (clinic/preview_checks.py).
+/* Plain-language checks in a staff preview (clinic/plain_language/preview_marks.py).
    The server marks each paragraph, heading or item that breaks a rule with
    data-plain-language; the Checks panel's rules select exactly those, so a selected element
    is an issue. Loaded after Wagtail's userbar script, which provides registerCheck. */

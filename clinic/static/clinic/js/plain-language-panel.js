@@ -1,5 +1,5 @@
 /* The editor's Checks panel: the reading grade and what to change, from the scores the
-   server put in the preview (clinic/preview_checks.py). Runs each time Wagtail refreshes
+   server put in the preview (clinic/plain_language/preview_marks.py). Runs each time Wagtail refreshes
    the preview's content metrics. Text only: nothing from the page is inserted as HTML. */
 (function () {
   "use strict";

@@ -1,0 +1,231 @@
+"""Who the clinic is and how to reach it: the ClinicSettings every page reads (name,
+addresses, crisis lines, opening hours, closed days, the reply promise)."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Site
+
+from clinic.blocks.clinic_settings import ClosedDayBlock, CrisisLineBlock, OpeningHoursBlock
+from clinic.practice.working_days import clinic_reply_due
+from clinic.serving import pagecache
+
+
+def details_panel(field_name):
+    """A field of the clinic's details: only for administrators (see ClinicSettings.panels)."""
+    return FieldPanel(field_name, permission="clinic.change_clinic_details")
+
+
+def page_link(help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
+def clinic_schema_id(home_url):
+    """The @id of the clinic's MedicalClinic (on the home page's JSON-LD): other objects, such
+    as a clinician's profile (worksFor), point at it instead of repeating it."""
+    return f"{home_url}#clinic"
+
+
+def linked_page_url(field_name):
+    return property(lambda settings: settings._page_url(getattr(settings, field_name)))
+
+
+@register_setting(icon="home")
+class ClinicSettings(BaseSiteSetting):
+    """Who the clinic is and how to reach it; shown in the header, footer and crisis help."""
+
+    select_related = [
+        "share_image",
+        "crisis_page",
+        "booking_page",
+        "team_page",
+        "editorial_policy_page",
+        "fees_page",
+        "accessibility_page",
+    ]
+
+    name = models.CharField(max_length=100, default="Northbridge Mind Clinic")
+    tagline = models.CharField(
+        max_length=160,
+        default="Careful, evidence-informed ketamine therapy for depression that has not lifted.",
+    )
+    phone = models.CharField(
+        max_length=30, blank=True, help_text="Main number, e.g. (555) 010-0140"
+    )
+    email = models.EmailField(blank=True)
+    street_address = models.CharField(max_length=120, blank=True)
+    locality = models.CharField("town or city", max_length=80, blank=True)
+    region = models.CharField("state", max_length=40, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
+    opening_hours = StreamField([("hours", OpeningHoursBlock())], blank=True)
+    crisis_lines = StreamField(
+        [("line", CrisisLineBlock())],
+        blank=True,
+        help_text="Shown on the crisis-help page, the booking form and wherever a crisis block is.",
+    )
+    crisis_page = page_link("The page the 'Need help now?' link on every page goes to.")
+    booking_page = page_link("Where every 'Book a consultation' button goes.")
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page without a picture of its own is shared (1200 × 630 works "
+        "best). Give the image a description: it is the picture's alt text.",
+    )
+    team_page = page_link("Our team: the clinicians' profiles are at its address + their slug.")
+    editorial_policy_page = page_link("How we write and review: linked from every review line.")
+    fees_page = page_link("Fees and insurance, with the Good Faith Estimate notice.")
+    accessibility_page = page_link("The accessibility statement, linked from the footer.")
+    reply_working_days = models.PositiveSmallIntegerField(
+        "working days to reply",
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="How many working days the clinic promises for a first reply to a "
+        "consultation request. The booking page, its thank-you page and the managers' queue "
+        "all use this number.",
+    )
+    closed_days = StreamField(
+        [("day", ClosedDayBlock())],
+        blank=True,
+        help_text="Weekdays the clinic is closed, e.g. public holidays: they do not count as "
+        "working days. Working days are Monday to Friday, even when the clinic opens on "
+        "Saturday: replying to requests is a weekday staff task.",
+    )
+
+    # Booking managers may change the settings, but see only the reply promise and closed
+    # days; the rest is for administrators (no group holds change_clinic_details). A field
+    # a user may not change is left out of their form, so saving it keeps its value.
+    panels = [
+        MultiFieldPanel([details_panel("name"), details_panel("tagline")], heading="Clinic"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([details_panel("phone"), details_panel("email")]),
+                details_panel("street_address"),
+                FieldRowPanel([details_panel("locality"), details_panel("region")]),
+                FieldRowPanel([details_panel("postal_code"), details_panel("country")]),
+            ],
+            heading="Contact",
+        ),
+        details_panel("opening_hours"),
+        details_panel("crisis_lines"),
+        details_panel("share_image"),
+        MultiFieldPanel(
+            [
+                details_panel(name)
+                for name in (
+                    "crisis_page",
+                    "booking_page",
+                    "team_page",
+                    "editorial_policy_page",
+                    "fees_page",
+                    "accessibility_page",
+                )
+            ],
+            heading="Links",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("reply_working_days"), FieldPanel("closed_days")],
+            heading="Replies to consultation requests",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "clinic settings"
+        permissions = [
+            ("change_clinic_details", "Can change the clinic's details, hours and crisis lines")
+        ]
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings, read once per change and shared by every page view
+        (clinic.serving.pagecache.remember); the admin edits them through for_site, uncached."""
+        attr = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if site is not None and not hasattr(request, attr):
+            shared = pagecache.remember(
+                f"clinic-settings:{site.pk}", lambda: cls.for_site(site), every_page=True
+            )
+            shared._request = request  # for page URLs, as Wagtail does
+            setattr(request, attr, shared)
+        return super().for_request(request)
+
+    # The live address of each linked page, or "" (templates show the link only then).
+    crisis_url = linked_page_url("crisis_page")
+    booking_url = linked_page_url("booking_page")
+    team_url = linked_page_url("team_page")
+    editorial_policy_url = linked_page_url("editorial_policy_page")
+    fees_url = linked_page_url("fees_page")
+    accessibility_url = linked_page_url("accessibility_page")
+
+    def _page_url(self, page):
+        # A generic Page knows its URL from url_path: no query for the specific page.
+        if page is None or not page.live:
+            return ""
+        return page.get_url(getattr(self, "_request", None)) or ""
+
+    def reply_due(self, received_at):
+        """When the first reply to a request received at `received_at` is due
+        (clinic.practice.working_days states the rule)."""
+        return clinic_reply_due(self, received_at)
+
+    @property
+    def emergency_lines(self):
+        return [line.value for line in self.crisis_lines if line.value.get("emergency")]
+
+    @property
+    def support_lines(self):
+        return [line.value for line in self.crisis_lines if not line.value.get("emergency")]
+
+    def as_medical_clinic(self, url):
+        """schema.org MedicalClinic for the home page's JSON-LD."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalClinic",
+            "@id": clinic_schema_id(url),
+            "name": self.name,
+            "description": self.tagline,
+            "url": url,
+            "medicalSpecialty": "Psychiatric",
+        }
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        if self.street_address:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.street_address,
+                "addressLocality": self.locality,
+                "addressRegion": self.region,
+                "postalCode": self.postal_code,
+                "addressCountry": self.country,
+            }
+        hours = [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": list(block.value["days"]),
+                "opens": block.value["opens"].strftime("%H:%M"),
+                "closes": block.value["closes"].strftime("%H:%M"),
+            }
+            for block in self.opening_hours
+        ]
+        if hours:
+            data["openingHoursSpecification"] = hours
+        return data
+
+    @property
+    def one_line_address(self):
+        parts = [self.street_address, self.locality, f"{self.region} {self.postal_code}".strip()]
+        return ", ".join(part for part in parts if part)
