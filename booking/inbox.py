@@ -22,7 +22,6 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.contrib.forms.views import SubmissionsListView
 
 from clinic.practice.services import service_pages
 from clinic.security.encryption import decrypt, encrypt
@@ -255,13 +254,6 @@ def describe(filter_value):
         )
         return f"{start} to {stop}"
     return str(filter_value)
-
-
-class FormSubmissionsRedirect(SubmissionsListView):
-    """Wagtail's own submissions list for the booking page leads to the inbox instead."""
-
-    def dispatch(self, request, *args, **kwargs):
-        return redirect("booking_requests:index")
 
 
 class BookingRequestViewSet(ModelViewSet):

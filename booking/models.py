@@ -282,7 +282,8 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
         return BookingSubmission
 
     def get_submissions_list_view_class(self):
-        from .inbox import FormSubmissionsRedirect
+        # Imported when asked for, as Wagtail does: admin views load after the models.
+        from .form_submissions import FormSubmissionsRedirect
 
         return FormSubmissionsRedirect
 

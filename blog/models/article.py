@@ -63,6 +63,7 @@ def moment(date, published_at):
     return timezone.make_aware(start).isoformat(timespec="seconds")
 
 
+@ArticleIndexPage.lists
 class ArticlePage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
     """An article by one or more clinicians, with a topic, tags and related articles."""
 

@@ -40,14 +40,22 @@ class ArticleIndexPage(SharedRestrictionsMixin, RoutablePageMixin, Page):
     subpage_types = ["blog.ArticlePage"]
     base_form_class = ClinicPageForm
 
+    # The page type it lists, named by article.py as it defines it (@ArticleIndexPage.lists):
+    # an article imports this module to find its index, so this one does not import it back.
+    article_model = None
+
     class Meta:
         verbose_name = "article index page"
 
+    @classmethod
+    def lists(cls, article_model):
+        """Class decorator: the page type this index lists (and filters, and puts in feeds)."""
+        cls.article_model = article_model
+        return article_model
+
     def visible_articles(self):
         """The live, public articles below this index."""
-        from .article import ArticlePage  # article imports this module
-
-        return public(ArticlePage.objects.child_of(self).live())
+        return public(self.article_model.objects.child_of(self).live())
 
     def listing_url(self, request=None, route=None, **kwargs):
         """The path of the index, or of one of its filtered listings."""
