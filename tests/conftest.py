@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+import time_machine
 from django.core.cache import cache
 from wagtail.models import Site
 
@@ -6,8 +9,10 @@ from clinic.practice.details import ClinicSettings
 from clinic.security.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 from home.models import HomePage
 from scripts.servers import free_ports
-
-from .factories import SuperuserFactory, UserFactory, crisis_line
+from tests.editorial import sources_data
+from tests.factories import PersonFactory, SuperuserFactory, UserFactory, crisis_line
+from tests.home.team_helpers import make_okafor, make_retired_person, make_team_page
+from tests.treatments.factories import TreatmentIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +67,80 @@ def clinic_contacts(site):
     clinic.crisis_lines = [crisis_line(name="Test Crisis Line", phone="555 0199")]
     clinic.save()
     return clinic
+
+
+# Pages, people and sources many folders use.
+
+
+@pytest.fixture
+def treatment_index(home_page):
+    return TreatmentIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def signing_reviewer(reviewer):
+    """A Clinical reviewer whose account an administrator linked to their Person."""
+    PersonFactory(name="Dr. Amara Okafor", credentials="MD, psychiatrist", user=reviewer)
+    return reviewer
+
+
+@pytest.fixture(autouse=True)
+def fake_embed_finder(monkeypatch):
+    """Embed validation asks a finder about the URL: answer locally, never over the network."""
+    calls = []
+
+    def find(url, max_width=None, max_height=None):
+        calls.append(url)
+        return {
+            "title": "A video",
+            "type": "video",
+            "html": '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>',
+            "provider_name": "YouTube",
+            "author_name": "",
+            "thumbnail_url": "",
+            "width": 640,
+            "height": 360,
+        }
+
+    monkeypatch.setattr("wagtail.embeds.embeds.get_finder_for_embed", find)
+    return calls
+
+
+@pytest.fixture
+def frozen_today():
+    """Today is TODAY of tests/editorial/review_dates.py, 1 June 2026, and time stands still."""
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 12, 0), tick=False):
+        yield
+
+
+@pytest.fixture
+def consensus(db):
+    return sources_data.consensus()
+
+
+@pytest.fixture
+def label(db):
+    return sources_data.label()
+
+
+@pytest.fixture
+def trial(db):
+    return sources_data.trial()
+
+
+@pytest.fixture
+def team_page(home_page, site):
+    return make_team_page(home_page, site)
+
+
+@pytest.fixture
+def okafor(db):
+    return make_okafor()
+
+
+@pytest.fixture
+def retired_person(db):
+    return make_retired_person()
 
 
 def pytest_configure(config):

@@ -65,7 +65,7 @@ class SignedOffPageFactory(wagtail_factories.PageFactory):
 def signed_off_and_published(page):
     """A live health page changed by a test goes live as the workflow would put it: a sign-off
     of this content is recorded in its history, then it is published. (Tests of the sign-off
-    itself go through the workflow: tests/treatments/test_clinical_review_flow.py.)"""
+    itself go through the workflow: tests/editorial/test_clinical_review_flow.py.)"""
     page.reviewed_fingerprint = content_fingerprint(page)
     revision = page.save_revision()
     data = {"reviewer": str(page.reviewer), "fingerprint": page.reviewed_fingerprint}

@@ -5,7 +5,7 @@ libraries download theirs at run time, which fails offline; hyphenation dictiona
 pyphen's) mark where a word may break at a line end, which is not where its syllables are
 ("ideas", "hoped"). So the count is made from the spelling: each group of vowels is a syllable,
 corrected for the endings and vowel pairs English spells one way and speaks another.
-tests/home/test_readability.py measures it against a list of hand-counted words.
+tests/plain_language/test_readability.py measures it against a list of hand-counted words.
 """
 
 import re

@@ -21,7 +21,7 @@ if not os.environ.get("DATABASE_URL"):
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# Tests render every request unless they switch the page cache on (tests/test_cache/).
+# Tests render every request unless they switch the page cache on (tests/serving/page_cache/).
 PAGE_CACHE_ENABLED = False
 # Publishing makes no renditions unless a test asks (clinic/serving/warm_renditions.py).
 WARM_RENDITIONS = False

@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import ArticleIndexPageFactory
+from tests.blog.factories import ArticleIndexPageFactory
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from taggit.models import Tag
 from wagtail.rich_text import RichText
 
 from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTag, Topic
-
-from ..factories import ImageFactory, PersonFactory, SignedOffPageFactory
+from tests.factories import ImageFactory, PersonFactory, SignedOffPageFactory
 
 
 def words(count, word="calm"):

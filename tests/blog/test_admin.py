@@ -10,9 +10,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from blog.models import ArticlePage
 from clinic.editorial.review_dates import NO_REVIEW
-
-from ..factories import ImageFactory, PersonFactory, signed_off_and_published
-from .factories import ArticlePageFactory, TopicFactory
+from tests.blog.factories import ArticlePageFactory, TopicFactory
+from tests.factories import ImageFactory, PersonFactory, signed_off_and_published
 
 pytestmark = pytest.mark.django_db
 

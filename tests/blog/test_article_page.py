@@ -5,8 +5,8 @@ import re
 import pytest
 import time_machine
 
-from ..factories import ImageFactory, PersonFactory
-from .factories import ArticlePageFactory, TopicFactory
+from tests.blog.factories import ArticlePageFactory, TopicFactory
+from tests.factories import ImageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

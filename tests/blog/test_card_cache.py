@@ -9,9 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
 from clinic.serving import pagecache
-
-from ..factories import signed_off_and_published
-from .factories import ArticlePageFactory, TopicFactory
+from tests.blog.factories import ArticlePageFactory, TopicFactory
+from tests.factories import signed_off_and_published
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.utils.html import escape
 
-from .factories import ArticlePageFactory, TopicFactory, words
+from tests.blog.factories import ArticlePageFactory, TopicFactory, words
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ..factories import PersonFactory
-from .factories import ArticlePageFactory
+from tests.blog.factories import ArticlePageFactory
+from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 

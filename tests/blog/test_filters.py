@@ -1,7 +1,7 @@
 import pytest
 from taggit.models import Tag
 
-from .factories import ArticlePageFactory, TopicFactory
+from tests.blog.factories import ArticlePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from .factories import ArticlePageFactory
+from tests.blog.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ..factories import PersonFactory
-from .factories import ArticlePageFactory, TopicFactory
+from tests.blog.factories import ArticlePageFactory, TopicFactory
+from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,8 @@ import pytest
 from wagtail.rich_text import RichText
 
 from blog.models import reading_minutes, word_count
-
-from ..factories import signed_off_and_published
-from .factories import ArticlePageFactory, words
+from tests.blog.factories import ArticlePageFactory, words
+from tests.factories import signed_off_and_published
 
 pytestmark = pytest.mark.django_db
 

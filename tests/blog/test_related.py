@@ -3,8 +3,7 @@ import datetime
 import pytest
 
 from blog.models import ArticleRelatedLink
-
-from .factories import ArticlePageFactory, TopicFactory
+from tests.blog.factories import ArticlePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ engines: they are followed, not indexed, and not in the sitemap."""
 
 import pytest
 
-from .factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
+from tests.blog.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 NOINDEX = '<meta name="robots" content="noindex, follow">'

@@ -2,8 +2,7 @@ import pytest
 
 import booking.demo
 from clinic.documents.demo import load_section
-
-from ..factories import UserFactory
+from tests.factories import UserFactory
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from django.utils import timezone
 
 from booking.models import BookingSubmission
 from clinic.security.groups import BOOKING_MANAGERS
-
-from ..factories import UserFactory
-from .factories import BookingSubmissionFactory
+from tests.booking.factories import BookingSubmissionFactory
+from tests.factories import UserFactory
 
 
 def make_request(page, name="Sam Sample", email="sam@example.com", phone="", **queue):

@@ -6,8 +6,7 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import PageLogEntry
 
 from booking.models import BookingSubmission
-
-from .factories import BookingSubmissionFactory
+from tests.booking.factories import BookingSubmissionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 """A NUL byte in the booking page's or the inbox's query parameters: a normal page, no 500
-(PostgreSQL refuses NUL in text; see tests/home/test_nul_bytes_in_addresses.py). Too large
+(PostgreSQL refuses NUL in text; see tests/serving/test_nul_bytes_in_addresses.py). Too large
 a booking post: the 413 page, nothing stored."""
 
 import pytest

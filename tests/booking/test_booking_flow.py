@@ -11,8 +11,7 @@ from wagtail.models import PageLogEntry
 from booking.consent import CURRENT_CONSENT_VERSION
 from booking.models import BookingSubmission
 from clinic.practice.details import ClinicSettings
-
-from ..factories import crisis_line
+from tests.factories import crisis_line
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +213,7 @@ def test_the_booking_page_runs_a_bounded_number_of_queries(
 def test_the_managers_listing_runs_a_bounded_number_of_queries(
     client, booking_page, booking_manager, django_assert_max_num_queries
 ):
-    from .factories import BookingSubmissionFactory
+    from tests.booking.factories import BookingSubmissionFactory
 
     BookingSubmissionFactory.create_batch(20, page=booking_page)
     client.force_login(booking_manager)

@@ -10,8 +10,7 @@ import time_machine
 from django.utils.html import strip_tags
 
 from clinic.practice.details import ClinicSettings
-
-from ..factories import crisis_line
+from tests.factories import crisis_line
 
 NEW_YORK = ZoneInfo("America/New_York")
 # Wednesday 25 November 2026, 15:00 in New York: the day before Thanksgiving.

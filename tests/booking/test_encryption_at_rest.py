@@ -13,8 +13,7 @@ from django.urls import reverse
 from booking.models import BookingNote, BookingSubmission
 from clinic.security import encryption
 from clinic.security.encryption import stored_values_decrypt
-
-from .queue_helpers import make_request
+from tests.booking.queue_helpers import make_request
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from booking.export import cell, neutralise, stream_rows
-
-from .factories import BookingSubmissionFactory
+from tests.booking.factories import BookingSubmissionFactory
 
 pytestmark = pytest.mark.django_db
 

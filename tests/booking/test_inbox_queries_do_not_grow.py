@@ -17,9 +17,8 @@ from booking.consent import CURRENT_CONSENT_VERSION
 from booking.models import BookingSubmission
 from booking.queue import Status, search_tokens
 from clinic.security.groups import BOOKING_MANAGERS
-
-from ..factories import UserFactory
-from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+from tests.factories import UserFactory
+from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,8 @@ the filters still narrows the search."""
 import pytest
 
 from booking.queue import Status
-
-from .queue_helpers import make_request
-from .test_managers_inbox import INBOX, references_in
+from tests.booking.queue_helpers import make_request
+from tests.booking.test_managers_inbox import INBOX, references_in
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,8 @@ import pytest
 from django.contrib.sessions.models import Session
 
 from booking.inbox import SEARCH_SESSION_KEY
-
-from .queue_helpers import make_request
-from .test_managers_inbox import INBOX, references_in
+from tests.booking.queue_helpers import make_request
+from tests.booking.test_managers_inbox import INBOX, references_in
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,8 @@ from wagtail.admin.views.home import HomeView
 from booking.dashboard import BookingRequestsPanel
 from booking.queue import Status
 from clinic.security.groups import BOOKING_MANAGERS
-
-from ..factories import UserFactory
-from .factories import BookingSubmissionFactory
+from tests.booking.factories import BookingSubmissionFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,8 @@ from wagtail.models import PageLogEntry
 
 from booking.models import BookingSubmission
 from booking.queue import Status
-
-from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
-from .queue_helpers import hours_from_now, make_request, second_manager
+from tests.booking.queue_helpers import hours_from_now, make_request, second_manager
+from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,8 @@ from django.urls import reverse
 from booking.queue import Status
 from clinic.practice.working_days import clinic_timezone
 from clinic.security.groups import BOOKING_MANAGERS
-
-from ..factories import UserFactory
-from .factories import BookingSubmissionFactory
+from tests.booking.factories import BookingSubmissionFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

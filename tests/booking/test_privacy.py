@@ -52,7 +52,7 @@ def test_the_booking_view_hides_post_values_from_error_reports(rf, booking_page,
 
 
 def test_the_submission_string_never_shows_answers(booking_page):
-    from .factories import BookingSubmissionFactory
+    from tests.booking.factories import BookingSubmissionFactory
 
     submission = BookingSubmissionFactory(page=booking_page)
     assert "Sam Sample" not in str(submission)

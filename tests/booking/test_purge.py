@@ -9,8 +9,7 @@ from django.core.management import call_command
 from wagtail.models import PageLogEntry
 
 from booking.models import BookingSubmission
-
-from .factories import BookingSubmissionFactory
+from tests.booking.factories import BookingSubmissionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from booking.models import BookingNote, BookingSubmission
 from booking.queue import NOTE_MAX_LENGTH, Status
-
-from .queue_helpers import make_request, second_manager
+from tests.booking.queue_helpers import make_request, second_manager
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import re
 import pytest
 
 from booking.models import BookingSubmission
-
-from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ..factories import UserFactory
-from .queue_helpers import make_request
+from tests.booking.queue_helpers import make_request
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

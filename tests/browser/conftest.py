@@ -9,8 +9,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 
 from clinic.security.groups import CLINICIANS
-
-from ..factories import UserFactory
+from tests.factories import UserFactory
 
 # Playwright's sync API runs an event loop; Django must still allow its ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

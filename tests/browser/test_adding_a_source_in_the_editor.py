@@ -5,8 +5,7 @@ import pytest
 from django.urls import reverse
 
 from clinic.editorial.references import Reference
-
-from ..blog.factories import ArticleIndexPageFactory
+from tests.blog.factories import ArticleIndexPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
-from .conftest import DESKTOP, PHONE, axe_violations, describe
+from tests.blog.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 
 
 @pytest.fixture

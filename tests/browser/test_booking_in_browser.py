@@ -8,8 +8,7 @@ import pytest
 import booking.demo
 from booking.models import BookingSubmission
 from clinic.documents.demo import load_section
-
-from .conftest import DESKTOP, PHONE, REPORT_VIOLATIONS, axe_violations, describe
+from tests.browser.conftest import DESKTOP, PHONE, REPORT_VIOLATIONS, axe_violations, describe
 
 SCREENSHOTS = Path(tempfile.gettempdir())  # booking-*.png, to look at after a run
 

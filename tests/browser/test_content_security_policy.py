@@ -5,8 +5,8 @@ from urllib.parse import quote
 import pytest
 from django.core.management import call_command
 
-from ..factories import SuperuserFactory
-from .conftest import sign_in
+from tests.browser.conftest import sign_in
+from tests.factories import SuperuserFactory
 
 
 def watch_for_csp_violations(page):
@@ -67,7 +67,7 @@ def test_admin_editor_choosers_and_form_builder_work_under_the_policy(site_page,
     assert not violations, violations
 
 
-@pytest.mark.urls("tests.home.csp_injection_urls")
+@pytest.mark.urls("tests.serving.csp_injection_urls")
 def test_a_script_injected_into_an_admin_page_is_blocked_while_wagtails_own_run(
     site_page, home_page
 ):

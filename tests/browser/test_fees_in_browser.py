@@ -9,8 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from clinic.practice.details import ClinicSettings
-
-from .conftest import DESKTOP, PHONE, axe_violations, describe
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 
 SCREENSHOTS = Path(tempfile.gettempdir())  # fees-*.png, to look at after a run
 VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -72,8 +71,8 @@ def test_the_footer_links_are_reachable_from_the_keyboard(site_page, clinic):
 def test_a_new_fees_block_in_the_editor_starts_with_no_empty_fee_row(clinician_page, home_page):
     """ListBlock's default row was an empty, required fee chooser: saving failed until the
     editor deleted it. A new Fees block now starts with none, and the draft saves."""
-    from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
-    from ..treatments.test_cost_section_shows_its_own_fees import cost_heading, stored_paragraph
+    from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+    from tests.treatments.test_cost_section_shows_its_own_fees import cost_heading, stored_paragraph
 
     page = clinician_page
     page.set_viewport_size(DESKTOP)
@@ -101,9 +100,8 @@ def test_a_booking_manager_links_a_fee_to_its_treatment(site_page, home_page, bo
     from decimal import Decimal
 
     from clinic.editorial.fees import Fee
-
-    from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
-    from .conftest import sign_in
+    from tests.browser.conftest import sign_in
+    from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
     index = TreatmentIndexPageFactory(parent=home_page)
     treatment = TreatmentPageFactory(parent=index, title="Ketamine infusion therapy")

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import DESKTOP, PHONE, axe_violations, describe
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -21,7 +21,7 @@ def test_skip_link_moves_focus_to_main_content(site_page, home_page):
 
 
 def test_phone_menu_opens_and_closes_by_keyboard(site_page, home_page):
-    from ..factories import StandardPageFactory
+    from tests.factories import StandardPageFactory
 
     StandardPageFactory(parent=home_page, title="About the clinic", show_in_menus=True)
     site_page.set_viewport_size(PHONE)

@@ -7,9 +7,8 @@ from playwright.sync_api import expect
 
 import booking.demo
 from clinic.documents.demo import load_section
-
-from ..booking.queue_helpers import hours_from_now, make_request
-from .test_manager_works_a_request import (
+from tests.booking.queue_helpers import hours_from_now, make_request
+from tests.browser.test_manager_works_a_request import (
     LAPTOP,
     LISTING,
     assert_no_axe_violations,

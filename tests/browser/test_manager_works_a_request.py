@@ -15,9 +15,8 @@ from playwright.sync_api import expect
 
 import booking.demo
 from clinic.documents.demo import load_section
-
-from ..booking.queue_helpers import hours_from_now, make_request
-from .conftest import axe_violations, describe
+from tests.booking.queue_helpers import hours_from_now, make_request
+from tests.browser.conftest import axe_violations, describe
 
 PASSWORD = "a-long-test-password"  # every UserFactory user's (tests/factories.py)
 LAPTOP = {"width": 1280, "height": 800}

@@ -12,9 +12,8 @@ from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
 from clinic.plain_language.page_scores import GlossaryTerm
+from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 from treatments.models import TreatmentPage
-
-from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 LONG_SENTENCE = (
     "Before your first session we will ask about your health, your medicines, your blood "

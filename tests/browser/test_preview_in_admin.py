@@ -10,7 +10,7 @@ import re
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
-from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 
 def test_clinician_previews_a_treatment_page_and_runs_its_checks(clinician_page, home_page):

@@ -4,9 +4,8 @@ and axe finds nothing to fix with the list open."""
 import pytest
 from django.core.management import call_command
 
+from tests.browser.conftest import PHONE, axe_violations, describe
 from treatments.models import TreatmentPage
-
-from .conftest import PHONE, axe_violations, describe
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from clinic.editorial.people import Person
-
-from .conftest import DESKTOP, PHONE, axe_violations, describe
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 
 PROFILE = "/team/dr-amara-okafor/"
 ARTICLE = "/articles/kap-and-ketamine-infusions-how-they-differ/"
@@ -58,7 +57,7 @@ def test_a_reader_goes_from_a_byline_and_a_review_line_to_the_person(site_page, 
 
 
 def test_a_focused_card_shows_its_focus_ring(site_page, demo_site):
-    from .test_whole_site_accessibility import FOCUS_STYLE
+    from tests.browser.test_whole_site_accessibility import FOCUS_STYLE
 
     site_page.set_viewport_size(DESKTOP)
     site_page.goto(site_page.base_url + "/team/")

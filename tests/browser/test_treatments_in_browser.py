@@ -1,9 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 from treatments.models import TreatmentPage
-
-from .conftest import DESKTOP, PHONE, axe_violations, describe
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django_otp.oath import totp
 
-from .conftest import axe_violations, describe
+from tests.browser.conftest import axe_violations, describe
 
 PASSWORD = "a-long-test-password"  # every UserFactory user's (tests/factories.py)
 SCREENSHOTS = Path(tempfile.gettempdir())  # two-factor-*.png, to look at after a run

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from .conftest import DESKTOP, PHONE, axe_violations, describe
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 
 PAGES = [
     "/",

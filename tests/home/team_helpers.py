@@ -9,8 +9,7 @@ import wagtail_factories
 
 from clinic.practice.details import ClinicSettings
 from home.models import TeamPage
-
-from ..factories import PersonFactory
+from tests.factories import PersonFactory
 
 
 class TeamPageFactory(wagtail_factories.PageFactory):

@@ -3,9 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomeFeaturedTreatment
-
-from ..factories import ImageFactory
-from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+from tests.factories import ImageFactory
+from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from ..factories import StandardPageFactory
+from tests.factories import StandardPageFactory
 
 
 def h1_count(html):

@@ -12,8 +12,7 @@ from clinic.documents.demo import load_section
 from clinic.editorial.fees import Fee
 from clinic.practice.details import ClinicSettings
 from home.models import StandardPage
-
-from ..factories import StandardPageFactory
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,11 +14,10 @@ from wagtail.test.utils.form_data import querydict_from_html
 import booking.demo
 from clinic.documents.demo import load_section
 from home.models import CrisisHelpPage
-
-from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
-from ..factories import PersonFactory, StandardPageFactory
-from ..treatments.admin_forms import treatment_form_data
-from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+from tests.blog.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.factories import PersonFactory, StandardPageFactory
+from tests.treatments.admin_forms import treatment_form_data
+from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from clinic.editorial.people import Person
-
-from ..factories import StandardPageFactory
+from tests.factories import StandardPageFactory
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

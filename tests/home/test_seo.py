@@ -41,7 +41,7 @@ def test_pages_below_home_have_visible_and_structured_breadcrumbs(client, site):
 def test_json_ld_cannot_break_out_of_its_script_element(client, home_page):
     home_page.title = "</script><script>alert(1)</script>"
     home_page.save_revision().publish()
-    from ..factories import StandardPageFactory
+    from tests.factories import StandardPageFactory
 
     page = StandardPageFactory(parent=home_page, title="Child")
     html = client.get(page.url).content.decode()

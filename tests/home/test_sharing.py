@@ -7,10 +7,9 @@ import re
 import pytest
 
 from clinic.practice.details import ClinicSettings
-
-from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
-from ..factories import ImageFactory, signed_off_and_published
-from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
+from tests.blog.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.factories import ImageFactory, signed_off_and_published
+from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

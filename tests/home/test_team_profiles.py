@@ -11,11 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from clinic.practice.details import ClinicSettings
-
-from ..blog.factories import ArticleIndexPageFactory, ArticlePageFactory
-from ..factories import PersonFactory
-from ..treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
-from .team_helpers import json_ld, of_type
+from tests.blog.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.factories import PersonFactory
+from tests.home.team_helpers import json_ld, of_type
+from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +126,7 @@ def test_accepting_new_patients_is_said_only_when_known(
 
 
 def test_the_photo_has_its_description_or_an_empty_alt(client, team_page, okafor):
-    from ..factories import ImageFactory
+    from tests.factories import ImageFactory
 
     okafor.photo = ImageFactory()
     okafor.photo_alt = "Dr. Okafor smiling, in a blue jacket"
@@ -218,7 +217,7 @@ def test_profile_url_is_empty_without_a_live_team_page_or_for_someone_who_left(
 def test_the_review_line_links_to_the_reviewer_and_to_the_editorial_policy(
     client, site, team_page, okafor, sections, home_page
 ):
-    from ..factories import StandardPageFactory
+    from tests.factories import StandardPageFactory
 
     treatments, _ = sections
     page = TreatmentPageFactory(parent=treatments, reviewer=okafor)
@@ -390,7 +389,7 @@ def test_a_profile_runs_the_same_queries_however_many_pages_the_person_wrote(
 def test_the_team_page_runs_the_same_queries_however_many_people_there_are(
     client, team_page, django_assert_max_num_queries
 ):
-    from ..factories import ImageFactory
+    from tests.factories import ImageFactory
 
     def add(count):
         for _ in range(count):

@@ -6,9 +6,8 @@ import factory
 import wagtail_factories
 from wagtail.rich_text import RichText
 
+from tests.factories import ImageFactory, PersonFactory, SignedOffPageFactory
 from treatments.models import TreatmentIndexPage, TreatmentPage
-
-from ..factories import ImageFactory, PersonFactory, SignedOffPageFactory
 
 
 class TreatmentIndexPageFactory(wagtail_factories.PageFactory):

@@ -12,11 +12,16 @@ from wagtail.test.utils.form_data import rich_text
 from clinic.blocks import FeesBlock, missing_sections
 from clinic.editorial.fees import Fee
 from clinic.practice.details import ClinicSettings
+from tests.factories import StandardPageFactory
+from tests.treatments.admin_forms import (
+    complete_body,
+    example_fee,
+    fees,
+    section,
+    treatment_form_data,
+)
+from tests.treatments.factories import TreatmentPageFactory
 from treatments.models import TreatmentPage
-
-from ..factories import StandardPageFactory
-from .admin_forms import complete_body, example_fee, fees, section, treatment_form_data
-from .factories import TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomeFeaturedTreatment
+from tests.factories import ImageFactory, signed_off_and_published
+from tests.treatments.factories import TreatmentPageFactory
 from treatments.models import TreatmentRelatedTreatment
-
-from ..factories import ImageFactory, signed_off_and_published
-from .factories import TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from ..factories import PersonFactory
-from .admin_forms import treatment_form_data
-from .factories import TreatmentPageFactory
+from tests.factories import PersonFactory
+from tests.treatments.admin_forms import treatment_form_data
+from tests.treatments.factories import TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories import ImageFactory, StandardPageFactory
+from tests.treatments.factories import TreatmentPageFactory, every_block_body, short_body
 from treatments.models import TreatmentRelatedTreatment
-
-from ..factories import ImageFactory, StandardPageFactory
-from .factories import TreatmentPageFactory, every_block_body, short_body
 
 pytestmark = pytest.mark.django_db
 

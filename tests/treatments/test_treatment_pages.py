@@ -8,9 +8,8 @@ from wagtail.rich_text import RichText
 
 from clinic.editorial.disclaimer import MedicalDisclaimer
 from clinic.practice.details import ClinicSettings
-
-from ..factories import ImageFactory, PersonFactory, StandardPageFactory
-from .factories import TreatmentPageFactory
+from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
+from tests.treatments.factories import TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,8 @@ above the closing booking button."""
 import pytest
 
 from clinic.editorial.disclaimer import MedicalDisclaimer
+from tests.treatments.factories import TreatmentPageFactory
 from treatments.models import DEFAULT_BOOKING_PROMPT
-
-from .factories import TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.test.utils.form_data import rich_text
 
 from clinic.blocks import CallToActionBlock, ImageBlock, TableBlock
+from tests.factories import ImageFactory, PersonFactory, StandardPageFactory
+from tests.treatments.admin_forms import treatment_form_data
 from treatments.models import TreatmentPage
-
-from ..factories import ImageFactory, PersonFactory, StandardPageFactory
-from .admin_forms import treatment_form_data
 
 pytestmark = pytest.mark.django_db
 
