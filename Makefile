@@ -8,7 +8,8 @@ PORT ?= 8000
 export HOST PORT
 MANAGE := $(UV) run --frozen python manage.py
 
-.PHONY: run install migrate demo serve test lint check-deploy chromium bench clean lighthouse
+.PHONY: run install migrate demo serve test lint check-deploy chromium bench clean lighthouse \
+	restore-drill
 
 ## run: install, migrate, load the demo site and serve it at http://$(HOST):$(PORT) (127.0.0.1:8000)
 run: install migrate demo serve
@@ -82,3 +83,11 @@ clean:
 ## scripts/lighthouse/package-lock.json, its Node in uv.lock's `lighthouse` group (not in install)
 lighthouse: install chromium
 	$(UV) run --frozen --group lighthouse python -m scripts.lighthouse
+
+## restore-drill: back up and restore as the README's "Backups" says, on PostgreSQL (DATABASE_URL's
+## server, else 127.0.0.1:5432): a demo site with encrypted booking requests in clinic_restore_src,
+## pg_dump -Fc, pg_restore into clinic_restore_copy; a wrong FIELD_ENCRYPTION_KEYS must stop
+## migrate with clinic.E001; with the right keys the pages answer, the requests open and a
+## manager's search finds one (production settings). Both databases are dropped at the end
+restore-drill: install
+	$(UV) run --frozen python -m scripts.restore_drill
