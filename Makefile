@@ -9,7 +9,7 @@ export HOST PORT
 MANAGE := $(UV) run --frozen python manage.py
 
 .PHONY: run install migrate demo serve test lint check-deploy chromium bench clean lighthouse \
-	restore-drill
+	restore-drill faults
 
 ## run: install, migrate, load the demo site and serve it at http://$(HOST):$(PORT) (127.0.0.1:8000)
 run: install migrate demo serve
@@ -91,3 +91,9 @@ lighthouse: install chromium
 ## manager's search finds one (production settings). Both databases are dropped at the end
 restore-drill: install
 	$(UV) run --frozen python -m scripts.restore_drill
+
+## faults: the site under a bounded load (gunicorn, two workers, production settings) while
+## PostgreSQL restarts, Redis stops and restarts, and Redis is flushed, on servers of its own;
+## fails on any 500 or any booking request lost or stored twice -> bench-results/faults.json
+faults: install
+	$(UV) run --frozen python -m scripts.faults
