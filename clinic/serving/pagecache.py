@@ -18,6 +18,8 @@ How it works
   be served after it.
 - Stored compressed: Brotli and gzip are made once when a page is stored, and a hit is sent
   in the encoding the browser accepts (clinic/serving/compression.py).
+- Redis lost: no token can be read, so nothing is served or stored until it answers again
+  (clinic/serving/resilient_cache.py, which also renews the token then).
 - Cache-Control: `public, max-age=<PAGE_CACHE_MAX_AGE>, s-maxage=<PAGE_CACHE_S_MAXAGE>` on
   cached pages; `private, no-cache` on any other page that did not say. A CDN keeps pages
   only when it can be purged (WAGTAILFRONTENDCACHE): see `purge_frontend_cache`.
@@ -148,7 +150,8 @@ def new_token(key):
 
 def read_current(keys, token_key=GENERATION_KEY):
     """In one round trip: the token now under token_key, and the value of each key that was
-    stored as (token, value) under that token; a value stored under an older one is left out."""
+    stored as (token, value) under that token; a value stored under an older one is left out.
+    (None, {}) while the cache is unreachable."""
     found = cache_get_many()([token_key, *keys])
     token = found.get(token_key) or current_token(token_key)
     if token is None:  # unreachable: nothing found can be trusted, nothing may be stored
