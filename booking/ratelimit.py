@@ -8,7 +8,9 @@ Two counts per address and window, so a visitor never pays for a mistake:
   hour by default), so a script cannot hammer the validation either.
 
 The counts live in Django's default cache, so with REDIS_URL set every app server sees the
-same numbers. Keys hold a keyed hash of the address, never the address itself.
+same numbers; while Redis is unreachable each server process counts on its own
+(clinic/serving/resilient_cache.py), so the limit still holds per process. Keys hold a keyed
+hash of the address, never the address itself.
 
 Client address: REMOTE_ADDR, unless BOOKING_TRUSTED_PROXY_COUNT says how many
 reverse proxies of our own sit in front of the app. Then the address is taken
@@ -20,9 +22,9 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.core.cache import cache
 
 from clinic.security.client_address import client_ip
+from clinic.serving.resilient_cache import count_up, current_count
 
 DEFAULT_LIMIT = 5
 DEFAULT_POST_LIMIT = 50
@@ -48,13 +50,7 @@ def cache_key(ip, kind="rate"):
 
 
 def _count(key):
-    # add() only sets a missing key, so the window starts at an address's first count.
-    cache.add(key, 0, timeout=window_seconds())
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window_seconds())
-        return 1
+    return count_up(key, window_seconds())
 
 
 def allow_post(request):
@@ -63,7 +59,7 @@ def allow_post(request):
     ip = client_ip(request)
     if _count(cache_key(ip, "posts")) > post_limit():
         return False
-    return (cache.get(cache_key(ip)) or 0) < limit()
+    return current_count(cache_key(ip)) < limit()
 
 
 def claim(request):

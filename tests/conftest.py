@@ -1,4 +1,5 @@
 import datetime
+import logging
 
 import pytest
 import time_machine
@@ -7,11 +8,13 @@ from wagtail.models import Site
 
 from clinic.practice.details import ClinicSettings
 from clinic.security.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
+from clinic.serving import resilient_cache
 from home.models import HomePage
 from scripts.servers import free_ports
 from tests.editorial import sources_data
 from tests.factories import PersonFactory, SuperuserFactory, UserFactory, crisis_line
 from tests.home.team_helpers import make_okafor, make_retired_person, make_team_page
+from tests.throwaway_redis import FakeClock, ThrowawayRedis, resilient_cache_settings
 from tests.treatments.factories import TreatmentIndexPageFactory
 
 
@@ -147,3 +150,47 @@ def pytest_configure(config):
     """Serve browser tests below 32768: ports above are handed to client sockets here."""
     if not config.getoption("liveserver", None):
         config.option.liveserver = f"127.0.0.1:{free_ports(1, 20000, 30000)[0]}"
+
+
+# Redis of a test's own (tests/throwaway_redis.py), for what happens when Redis is lost.
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = ThrowawayRedis(tmp_path)
+    server.start()
+    yield server
+    if server.answering():
+        server.stop()
+
+
+@pytest.fixture
+def redis_clock(monkeypatch):
+    """A fresh view of Redis's health for this process, on a clock the test moves."""
+    clock = FakeClock()
+    monkeypatch.setattr(resilient_cache, "clock", clock)
+    monkeypatch.setattr(resilient_cache, "health", resilient_cache._Health())
+    resilient_cache._local_counts.clear()
+    return clock
+
+
+@pytest.fixture
+def redis_cache(settings, redis_server, redis_clock):
+    """The shared cache on the throwaway Redis, as with REDIS_URL: the page cache and shared
+    data on, and the warnings of clinic.serving.resilient_cache kept for the test to read."""
+    settings.CACHES = resilient_cache_settings(redis_server.url())
+    settings.PAGE_CACHE_ENABLED = True
+    settings.SHARED_DATA_CACHE = True
+    return redis_server
+
+
+@pytest.fixture
+def clinic_logs(caplog):
+    """What the clinic's loggers say (they do not propagate to the root, where caplog is)."""
+    loggers = [logging.getLogger(name) for name in ("clinic", "booking", "django.request")]
+    for logger in loggers:
+        logger.addHandler(caplog.handler)
+    caplog.set_level(logging.INFO)
+    yield caplog
+    for logger in loggers:
+        logger.removeHandler(caplog.handler)

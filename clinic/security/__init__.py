@@ -7,7 +7,7 @@ sign_out), limited password resets (password_reset), administrator-only pages
 proxies saw it (client_address), field encryption and its key check (encryption) and
 spreadsheet-safe text for exports (spreadsheets).
 
-May import: nothing else in clinic/. Page apps import the modules named in __all__.
+May import: serving (the shared cache's counts). Page apps import the modules named in __all__.
 """
 
 __all__ = ["admin_access", "client_address", "encryption", "groups", "spreadsheets"]

@@ -8,8 +8,9 @@ PASSWORD_RESET_WINDOW_MINUTES; past either, no email goes out. The page that fol
 same either way (and the same whether or not the address has an account), so the form tells
 nobody which addresses exist or which limit was reached.
 
-Counts live in the shared cache (Redis in production: every app server sees them) under a
-keyed hash, never the address itself.
+Counts live in the shared cache (Redis in production: every app server sees them; while Redis
+is unreachable, each server process counts on its own: clinic/serving/resilient_cache.py)
+under a keyed hash, never the address itself.
 """
 
 import hashlib
@@ -17,10 +18,10 @@ import hmac
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.admin.forms.auth import PasswordResetForm
 
 from clinic.security.client_address import valid_client_ip
+from clinic.serving.resilient_cache import count_up
 
 logger = logging.getLogger("clinic.security.password_reset")
 
@@ -33,12 +34,7 @@ def count(kind, value):
     """This request's number for `value` within the window (1 for the first)."""
     digest = hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
     key = f"password-reset:{kind}:{digest[:32]}"
-    cache.add(key, 0, timeout=window_seconds())  # the window starts at the first request
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window_seconds())
-        return 1
+    return count_up(key, window_seconds())  # the window starts at the first request
 
 
 def allowed(request, email):

@@ -2,7 +2,8 @@
 
 Owns the page cache and what makes it forget (pagecache, invalidation), data shared by every
 page and fetched in few queries (shared_data, routing), cached fragments such as article
-cards (fragments), compression, pictures resized before a visitor asks (warm_renditions),
+cards (fragments), the shared cache failing soft when Redis is lost (resilient_cache),
+compression, pictures resized before a visitor asks (warm_renditions),
 the Content-Security-Policy (csp), the one site address (site_url), page titles
 (page_titles), and the pages for bad requests and failed form checks (bad_requests,
 csrf_failure).
@@ -11,4 +12,12 @@ May import: nothing else in clinic/; the other packages build on it. Page apps i
 modules named in __all__.
 """
 
-__all__ = ["fragments", "page_titles", "pagecache", "routing", "shared_data", "site_url"]
+__all__ = [
+    "fragments",
+    "page_titles",
+    "pagecache",
+    "resilient_cache",
+    "routing",
+    "shared_data",
+    "site_url",
+]

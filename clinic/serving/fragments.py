@@ -26,10 +26,12 @@ from django.template.loader import get_template
 from wagtail.images import get_image_model
 
 from clinic.serving.pagecache import new_token, read_current, release
+from clinic.serving.resilient_cache import renew_after_outage
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "fragments:version"
+renew_after_outage(VERSION_KEY)  # a purge may have missed Redis: see resilient_cache
 
 
 def timeout():
@@ -72,6 +74,8 @@ def render_many(template_name, items, inputs_of, render_missing):
         version, html = read_current(keys, token_key=VERSION_KEY)
     except Exception:
         logger.exception("The fragment cache is unreachable; rendering every fragment")
+        return render_missing(items)
+    if version is None:  # Redis is lost (resilient_cache logs it)
         return render_missing(items)
     missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in html]
     if missing:

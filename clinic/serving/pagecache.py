@@ -18,6 +18,8 @@ How it works
   be served after it.
 - Stored compressed: Brotli and gzip are made once when a page is stored, and a hit is sent
   in the encoding the browser accepts (clinic/serving/compression.py).
+- Redis lost: no token can be read, so nothing is served or stored until it answers again
+  (clinic/serving/resilient_cache.py, which also renews the token then).
 - Cache-Control: `public, max-age=<PAGE_CACHE_MAX_AGE>, s-maxage=<PAGE_CACHE_S_MAXAGE>` on
   cached pages; `private, no-cache` on any other page that did not say. A CDN keeps pages
   only when it can be purged (WAGTAILFRONTENDCACHE): see `purge_frontend_cache`.
@@ -32,16 +34,17 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 
 from clinic.serving import compression
+from clinic.serving.resilient_cache import ResilientRedisCache, renew_after_outage
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+renew_after_outage(GENERATION_KEY)  # a publish may have missed Redis: see resilient_cache
 # What freeze() stores; part of the key, so a release that changes it never reads old entries.
 ENTRY_FORMAT = "encodings"
 STATUS_HEADER = "X-Page-Cache"
@@ -110,30 +113,19 @@ def page_key(request):
 
 
 def cache_get_many():
-    """cache.get_many, minus the redis.Redis client Django builds on every call (a third of
-    the cost of a hit): one client per process, over Django's own connection pool."""
+    """cache.get_many in one round trip, each value unpickled at once."""
     get_many_lazily = cache_get_many_lazily()
     return lambda keys: {key: load() for key, load in get_many_lazily(keys).items()}
 
 
-@lru_cache(maxsize=1)
 def cache_get_many_lazily():
-    """The same, each value found as a function that loads it: unpickled only when used."""
+    """The same, each value found as a function that loads it: unpickled only when used.
+    With Redis, one MGET over a client kept by the backend (clinic/serving/resilient_cache.py),
+    which answers nothing while Redis is unreachable."""
     backend = caches["default"]
-    if not isinstance(backend, RedisCache):
-        return lambda keys: {key: partial(identity, v) for key, v in backend.get_many(keys).items()}
-    client = backend._cache.get_client()
-    loads = backend._cache._serializer.loads
-
-    def get_many(keys):
-        values = client.mget([backend.make_and_validate_key(key) for key in keys])
-        return {
-            key: partial(loads, value)
-            for key, value in zip(keys, values, strict=True)
-            if value is not None
-        }
-
-    return get_many
+    if isinstance(backend, ResilientRedisCache):
+        return backend.get_many_lazily
+    return lambda keys: {key: partial(identity, v) for key, v in backend.get_many(keys).items()}
 
 
 def identity(value):
@@ -142,7 +134,8 @@ def identity(value):
 
 def current_token(key):
     """The token under key now: random, made when missing (first request, or Redis evicted
-    it). Tokens never repeat, so a value stored under an old one can never come back."""
+    it). Tokens never repeat, so a value stored under an old one can never come back.
+    None while the cache is unreachable."""
     token = cache.get(key)
     if token is None:
         cache.add(key, uuid.uuid4().hex, timeout=None)
@@ -157,9 +150,12 @@ def new_token(key):
 
 def read_current(keys, token_key=GENERATION_KEY):
     """In one round trip: the token now under token_key, and the value of each key that was
-    stored as (token, value) under that token; a value stored under an older one is left out."""
+    stored as (token, value) under that token; a value stored under an older one is left out.
+    (None, {}) while the cache is unreachable."""
     found = cache_get_many()([token_key, *keys])
     token = found.get(token_key) or current_token(token_key)
+    if token is None:  # unreachable: nothing found can be trusted, nothing may be stored
+        return None, {}
     return token, {key: found[key][1] for key in keys if key in found and found[key][0] == token}
 
 
@@ -198,6 +194,8 @@ def start_request():
     except Exception:
         logger.exception("The shared cache is unreachable")
         return
+    if generation is None:  # Redis is lost (logged there): every name is computed
+        return
     _request.reads = (generation, {key: found.get(key) for key in keys})
 
 
@@ -230,6 +228,8 @@ def remember(name, compute, every_page=False):
             return compute()
     if key in found:
         value = found[key]
+    elif generation is None:  # Redis is lost: nothing to store under
+        return compute()
     else:
         value = compute()
         try:
@@ -352,6 +352,8 @@ class PageCacheMiddleware:
             generation, found = read_current([key])
         except Exception:
             logger.exception("The page cache is unreachable; rendering the page")
+            return self.private(self.get_response(request))
+        if generation is None:  # Redis is lost (resilient_cache logs it): render, keep nothing
             return self.private(self.get_response(request))
         if key in found:
             response = thaw(found[key], request)

@@ -55,3 +55,11 @@ def test_unknown_addresses_count_too(client, clinician):
     assert len(mail.outbox) == 0
     ask(client, clinician.email)
     assert len(mail.outbox) == 0
+
+
+@override_settings(PASSWORD_RESET_LIMIT_PER_EMAIL=2, PASSWORD_RESET_LIMIT_PER_ADDRESS=10)
+def test_the_limits_hold_per_server_while_redis_is_down(client, clinician, redis_cache):
+    redis_cache.stop()
+    for _ in range(3):
+        ask(client, clinician.email)
+    assert len(mail.outbox) == 2

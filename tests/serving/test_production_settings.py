@@ -102,7 +102,7 @@ def test_production_reads_hosts_proxy_and_email_from_the_environment():
         "smtp.clinic.example",
         "2525",
         "web@clinic.example",
-        "django.core.cache.backends.redis.RedisCache",
+        "clinic.serving.resilient_cache.ResilientRedisCache",
     ]
 
 
