@@ -74,6 +74,9 @@ MIDDLEWARE = [
     # Anonymous page views from the shared cache (clinic/serving/pagecache.py): after HTTPS
     # redirects and static files, before everything that may set a cookie.
     "clinic.serving.pagecache.PageCacheMiddleware",
+    # A view that finds the database down answers 503 with the phone and crisis lines
+    # (clinic/serving/database_down.py; a middleware that does is caught by handler500).
+    "clinic.serving.database_down.DatabaseDownMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -338,6 +341,15 @@ BOOKING_TRUSTED_PROXY_COUNT = int(os.environ.get("BOOKING_TRUSTED_PROXY_COUNT", 
 # Who is told a request arrived (the email holds a link, never the answers); empty: the
 # booking page's own "to address".
 BOOKING_NOTIFY_EMAILS = env_list("BOOKING_NOTIFY_EMAILS")
+# Booking requests posted while the database is down are held here, encrypted, until
+# `manage.py store_held_requests` stores them (booking/held_requests.py). Must be on a
+# persistent disk that is backed up; one per app server.
+BOOKING_SPOOL_DIR = Path(os.environ.get("BOOKING_SPOOL_DIR", BASE_DIR / "var" / "booking-spool"))
+# Copies of the clinic's phone, crisis lines and booking questions for pages shown while the
+# database is down (clinic/serving/outage_copies.py); also kept in the shared cache.
+OUTAGE_COPY_DIR = Path(os.environ.get("OUTAGE_COPY_DIR", BASE_DIR / "var" / "outage"))
+# Seconds the 503 page asks a client to wait (Retry-After) while the database is down.
+DATABASE_DOWN_RETRY_AFTER = int(os.environ.get("DATABASE_DOWN_RETRY_AFTER", "30"))
 # Requests older than this are deleted by `manage.py purge_booking_submissions`.
 BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))
 
