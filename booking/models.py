@@ -1,6 +1,7 @@
 """The booking form page, its editable questions and its private submissions."""
 
 import logging
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -29,9 +30,10 @@ from clinic.practice.services import service_pages
 from clinic.practice.working_days import reply_promise
 from clinic.security.encryption import EncryptedJSONField, EncryptedTextField, undecryptable
 from clinic.security.groups import BOOKING_MANAGERS
+from clinic.serving import database_down
 from clinic.serving.shared_data import SharedRestrictionsMixin
 
-from . import notify, queue, ratelimit, sent_reference
+from . import held_pages, notify, queue, ratelimit, sent_reference
 from .forms import (
     HIGHEST_MAX_LENGTH,
     HONEYPOT_FIELD,
@@ -106,6 +108,9 @@ class BookingSubmissionQuerySet(models.QuerySet):
         pk = queue.parse_reference(query)
         if pk is not None:
             return self.filter(pk=pk)
+        held_reference = queue.parse_held_reference(query)
+        if held_reference is not None:
+            return self.filter(held_reference=held_reference)
         tokens = queue.query_tokens(query)
         if not tokens:
             return self.none()
@@ -142,6 +147,14 @@ class BookingSubmission(AbstractFormSubmission):
     # Bumped by every change of status or owner, so a second manager's stale form is refused.
     version = models.PositiveIntegerField(default=0)
     search_tokens = models.TextField(blank=True, editable=False)
+    # Set when the request was held while the database was down (booking/held_requests.py):
+    # the reference the visitor was shown, unique, so a held request is stored only once.
+    held_reference = models.CharField(
+        max_length=16, unique=True, null=True, blank=True, editable=False
+    )
+    # Made before the INSERT and kept by a held copy too: should the connection die during the
+    # COMMIT (the row stored after all), the held copy finds the row instead of storing it twice.
+    intake_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
     objects = BookingSubmissionQuerySet.as_manager()
 
@@ -168,6 +181,8 @@ class BookingSubmission(AbstractFormSubmission):
 
     @property
     def reference(self):
+        if self.held_reference:
+            return self.held_reference
         return queue.reference(self.pk) if self.pk else "New request"
 
     @property
@@ -332,7 +347,14 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
             return self.render_form(request, form)  # a typo never counts towards the limit
         if not ratelimit.claim(request):
             return self.render_rate_limited(request, form)
-        submission = self.process_form_submission(form)
+        intake_key = uuid.uuid4()
+        try:
+            submission = self.process_form_submission(form, intake_key)
+        except Exception as error:
+            if not database_down.is_unavailable(error):
+                raise
+            # Held on disk, encrypted, until the database is back (booking/held_requests.py).
+            return held_pages.hold_and_thank(request, self, form, intake_key)
         sent_reference.remember(request, submission)
         # POST/redirect/GET: the thank-you address carries nothing that was sent.
         return no_store(redirect(self.thank_you_url(request)))
@@ -385,7 +407,7 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
         return self.render_form(request, self.get_form(page=self, user=request.user))
 
     @sensitive_variables()
-    def process_form_submission(self, form):
+    def process_form_submission(self, form, intake_key=None):
         """Store first, in one transaction; tell the clinic after it commits."""
         with transaction.atomic():
             submission = BookingSubmission.objects.create(
@@ -394,6 +416,7 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
                 consent_version=form.consent_version,
                 consented_at=timezone.now(),
                 service_page=form.service_page,
+                intake_key=intake_key or uuid.uuid4(),
             )
             transaction.on_commit(lambda: notify.send_notification(self, submission))
         return submission

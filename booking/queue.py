@@ -32,6 +32,18 @@ def reference(pk):
     return f"{REFERENCE_PREFIX}-{pk:04d}"
 
 
+# A request held while the database was down has a reference made without it (NB-HK7Q4MX2,
+# booking/held_requests.py), kept with the request once stored.
+HELD_REFERENCE_PREFIX = f"{REFERENCE_PREFIX}-H"
+HELD_REFERENCE_PATTERN = re.compile(rf"^\s*{REFERENCE_PREFIX}\s*-?\s*(H[A-Z0-9]{{7}})\s*$", re.I)
+
+
+def parse_held_reference(text):
+    """'NB-HK7Q4MX2' (any case, with or without the dash) as stored; None otherwise."""
+    match = HELD_REFERENCE_PATTERN.match(text or "")
+    return f"{REFERENCE_PREFIX}-{match.group(1).upper()}" if match else None
+
+
 REFERENCE_PATTERN = re.compile(rf"^\s*(?:{REFERENCE_PREFIX}\s*-?\s*)?0*(\d{{1,9}})\s*$", re.I)
 
 

@@ -11,6 +11,8 @@ from home.views import robots_txt, search
 
 # Too large or malformed requests get the clinic's own page (413 or 400), not Django's bare one.
 handler400 = "clinic.serving.bad_requests.bad_request"
+# Database down: 503 with the phone and crisis lines, not a 500 (clinic/serving/database_down.py).
+handler500 = "clinic.serving.database_down.server_error"
 
 urlpatterns = [
     # Before Wagtail's own: a GET only asks, a POST signs out (clinic/security/sign_out.py).

@@ -2,15 +2,15 @@
 addresses, crisis lines, opening hours, closed days, the reply promise)."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
 from clinic.blocks.clinic_settings import ClosedDayBlock, CrisisLineBlock, OpeningHoursBlock
-from clinic.practice.working_days import clinic_reply_due
-from clinic.serving import pagecache
+from clinic.practice.working_days import clinic_reply_due, closed_dates
+from clinic.serving import database_down, outage_copies, pagecache
 
 
 def details_panel(field_name):
@@ -159,7 +159,30 @@ class ClinicSettings(BaseSiteSetting):
             )
             shared._request = request  # for page URLs, as Wagtail does
             setattr(request, attr, shared)
+            shared.keep_contact_copy()  # written only when it changed (e.g. at start)
         return super().for_request(request)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        transaction.on_commit(self.keep_contact_copy)
+
+    def contact_copy(self):
+        """What the pages shown while the database is down need: the phone, the crisis lines
+        and the reply promise (clinic/serving/database_down.py)."""
+        return {
+            "name": self.name,
+            "phone": self.phone,
+            "crisis_lines": [
+                {key: value or "" for key, value in line.value.items()}
+                | {"emergency": bool(line.value.get("emergency"))}
+                for line in self.crisis_lines
+            ],
+            "reply_working_days": self.reply_working_days,
+            "closed_days": sorted(day.isoformat() for day in closed_dates(self)),
+        }
+
+    def keep_contact_copy(self):
+        outage_copies.keep(database_down.CONTACT_COPY, self.contact_copy())
 
     # The live address of each linked page, or "" (templates show the link only then).
     crisis_url = linked_page_url("crisis_page")

@@ -1,6 +1,8 @@
 """The test suite: SQLite in memory unless DATABASE_URL points at PostgreSQL."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from clinic.settings.base import *  # noqa: F403
 from clinic.settings.encryption_keys import from_environment
@@ -27,3 +29,7 @@ PAGE_CACHE_ENABLED = False
 WARM_RENDITIONS = False
 # One process: its local-memory cache is shared by every request, as Redis is in production.
 SHARED_DATA_CACHE = True
+# Held booking requests and outage copies: a fresh folder per run, never the project's var/.
+_TEST_VAR = Path(tempfile.mkdtemp(prefix="clinic-test-var-"))
+BOOKING_SPOOL_DIR = _TEST_VAR / "booking-spool"
+OUTAGE_COPY_DIR = _TEST_VAR / "outage"
