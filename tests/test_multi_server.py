@@ -1,10 +1,12 @@
-"""Two app servers, one PostgreSQL, one Redis: what one publishes, the other shows at once,
-and the booking rate limit counts requests to both.
+"""Two app servers, one PostgreSQL, one Redis, one media bucket: what one publishes, the other
+shows at once, and the booking rate limit counts requests to both.
 
 Starts two gunicorn processes (production settings, page cache on) against a throwaway
-PostgreSQL database and a dedicated Redis database (15, flushed), both on 127.0.0.1. An
-editor signs in on server A and signs off a new title, which publishes it; server B, whose copy
-of the page is in the shared page cache, serves the new title on the very next request.
+PostgreSQL database and a dedicated Redis database (15, flushed), both on 127.0.0.1, with
+media in a bucket on moto's S3-compatible server (the `media_bucket` fixture). An editor signs
+in on server A and signs off a new title, which publishes it; server B, whose copy of the page
+is in the shared page cache, serves the new title on the very next request. Pictures and
+documents uploaded through A's admin are served on B from the bucket.
 
 Skipped only when PostgreSQL (127.0.0.1:5432) or Redis (127.0.0.1:6379) is not reachable;
 CI runs both, so there it always runs.

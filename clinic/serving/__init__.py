@@ -3,7 +3,8 @@
 Owns the page cache and what makes it forget (pagecache, invalidation), data shared by every
 page and fetched in few queries (shared_data, routing), cached fragments such as article
 cards (fragments), compression, pictures resized before a visitor asks (warm_renditions),
-the Content-Security-Policy (csp), the one site address (site_url), page titles
+the Content-Security-Policy (csp), media on object storage (media_storage), the one site
+address (site_url), page titles
 (page_titles), and the pages for bad requests and failed form checks (bad_requests,
 csrf_failure).
 
