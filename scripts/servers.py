@@ -5,6 +5,7 @@ Shared by the benchmarks (make bench, make lighthouse) and the two-server test.
 Ports come from below 32768: the ones above are handed out to client sockets here.
 """
 
+import importlib.util
 import os
 import random
 import signal
@@ -54,9 +55,11 @@ def start_gunicorn(port, env, workers=2, **popen_options):
 
 
 def start_moto(port, **popen_options):
-    """moto's standalone S3-compatible server (the locked dev environment's `moto_server`),
+    """moto's standalone S3-compatible server (`moto_server`, from the locked dev environment),
     in its own process group. It keeps everything in memory: stopping it empties it."""
-    command = [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)]
+    if importlib.util.find_spec("moto") is None:
+        raise RuntimeError("moto is not installed: `make install` installs the locked dev group")
+    command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
     return subprocess.Popen(command, cwd=ROOT, start_new_session=True, **popen_options)
 
 
