@@ -1,9 +1,11 @@
-"""The site's own gunicorn servers on 127.0.0.1: start, wait until they answer, stop.
+"""The site's own gunicorn servers on 127.0.0.1, and moto's S3-compatible server for their
+media: start, wait until they answer, stop.
 
 Shared by the benchmarks (make bench, make lighthouse) and the two-server test.
 Ports come from below 32768: the ones above are handed out to client sockets here.
 """
 
+import importlib.util
 import os
 import random
 import signal
@@ -50,6 +52,15 @@ def start_gunicorn(port, env, workers=2, **popen_options):
     return subprocess.Popen(  # noqa: S603 (our own server)
         command, cwd=ROOT, env=env, start_new_session=True, **popen_options
     )
+
+
+def start_moto(port, **popen_options):
+    """moto's standalone S3-compatible server (`moto_server`, from the locked dev environment),
+    in its own process group. It keeps everything in memory: stopping it empties it."""
+    if importlib.util.find_spec("moto") is None:
+        raise RuntimeError("moto is not installed: `make install` installs the locked dev group")
+    command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+    return subprocess.Popen(command, cwd=ROOT, start_new_session=True, **popen_options)
 
 
 def wait_until_answering(url, process, headers=None, seconds=60):

@@ -14,6 +14,7 @@ from scripts.servers import free_ports
 from tests.editorial import sources_data
 from tests.factories import PersonFactory, SuperuserFactory, UserFactory, crisis_line
 from tests.home.team_helpers import make_okafor, make_retired_person, make_team_page
+from tests.object_storage import running_bucket
 from tests.throwaway_redis import FakeClock, ThrowawayRedis, resilient_cache_settings
 from tests.treatments.factories import TreatmentIndexPageFactory
 
@@ -24,6 +25,14 @@ def empty_cache():
     what the cache remembers of them (pages, shared data, cards, rate-limit counts) would
     outlive them."""
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def media_bucket():
+    """The media bucket on moto's S3-compatible server, started for the session that asks for
+    it (tests/object_storage.py)."""
+    with running_bucket() as bucket:
+        yield bucket
 
 
 @pytest.fixture

@@ -18,6 +18,9 @@ whole middleware chain inside the admin's own request (`make_preview_request`, w
 that request `is_dummy` for middleware). It gets the public policy, except that the site's
 own origin may frame it (the admin's preview and Checks panels); the admin's pass then
 leaves it as it is.
+
+Pictures kept on object storage load from its origin (clinic/serving/media_storage.py): every
+policy, the site's and the admin's, allows images from there too.
 """
 
 from contextvars import ContextVar
@@ -27,6 +30,8 @@ from csp.middleware import CSPMiddleware
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from clinic.serving.media_storage import media_origin
 
 # The nonce of the admin request being answered; None while answering anything else.
 _admin_nonce = ContextVar("admin_script_nonce", default=None)
@@ -60,6 +65,7 @@ class ClinicCSPMiddleware(CSPMiddleware):
         elif self.is_admin_page(request, response):
             response._csp_update = {"script-src": [NONCE], "style-src": [UNSAFE_INLINE]}
             response._csp_replace = {"frame-ancestors": [SELF]}
+        allow_media_origin(response)
         return super().process_response(request, response)
 
     @staticmethod
@@ -74,6 +80,15 @@ class ClinicCSPMiddleware(CSPMiddleware):
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
         )
+
+
+def allow_media_origin(response):
+    """Add the media storage's origin, when it is not the site's, to the images allowed."""
+    origin = media_origin()
+    if origin:
+        update = dict(getattr(response, "_csp_update", None) or {})
+        update["img-src"] = [*update.get("img-src", []), origin]
+        response._csp_update = update
 
 
 def render_chooser_with_nonce(widget, name, value, attrs=None, renderer=None):
