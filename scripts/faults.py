@@ -38,7 +38,6 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections import Counter
-from http.cookiejar import CookieJar
 from pathlib import Path
 
 from cryptography.fernet import Fernet
@@ -82,31 +81,36 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 class Visitor:
-    """One browser: its cookies, and what each of its requests got."""
+    """One browser: its cookies (kept by hand: production's are Secure, and the servers here
+    answer plain HTTP from 127.0.0.1), and no redirect followed."""
 
     def __init__(self, base):
         self.base = base
-        self.opener = urllib.request.build_opener(
-            NoRedirect, urllib.request.HTTPCookieProcessor(CookieJar())
-        )
+        self.cookies = {}
+        self.form_token = ""
+        self.opener = urllib.request.build_opener(NoRedirect)
 
     def get(self, path):
-        return self.send(urllib.request.Request(self.base + path))
+        return self.send(path)
 
     def post(self, path, data, token):
-        body = urllib.parse.urlencode(data, doseq=True).encode()
-        request = urllib.request.Request(self.base + path, data=body)
-        request.add_header("X-CSRFToken", token)
-        request.add_header("Referer", self.base + path)
-        return self.send(request)
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True)
+        return self.send(path, body.encode(), {"Referer": self.base + path})
 
-    def send(self, request):
+    def send(self, path, body=None, headers=None):
+        request = urllib.request.Request(self.base + path, data=body, headers=headers or {})
+        if self.cookies:
+            cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+            request.add_header("Cookie", cookie)
         try:
             response = self.opener.open(request, timeout=20)
         except urllib.error.HTTPError as error:
             response = error
         except OSError:
             return 0, ""  # no answer at all (connection refused or reset)
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";")[0]
         return response.status, response.read().decode(errors="replace")
 
 
@@ -157,12 +161,16 @@ class Load:
             time.sleep(PAUSE)
 
     def book(self, visitor):
+        """A booking request, as a visitor who loaded the form (now, or before the fault)
+        sends it: with the form's token from its last good load."""
         status, html = visitor.get(BOOKING_PATH)
         self.record("booking form", status)
-        if status != 200:
+        if status == 200:
+            visitor.form_token = csrf_token(html)
+        if not visitor.form_token:
             return
         name = f"{MARKER} {uuid.uuid4().hex[:12]}"
-        status, html = visitor.post(BOOKING_PATH, booking_answers(name), csrf_token(html))
+        status, html = visitor.post(BOOKING_PATH, booking_answers(name), visitor.form_token)
         self.record("booking post", status)
         with self.lock:
             self.bookings.append((name, outcome_of(status, html)))
@@ -360,7 +368,10 @@ def main():
             manage(env, *command)
         manage(env, "load_demo_content")
         port = servers.free_ports()[0]
-        server = servers.start_gunicorn(port, env, workers=2)
+        server_log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed with the server)
+        server = servers.start_gunicorn(
+            port, env, workers=2, stdout=server_log, stderr=subprocess.STDOUT
+        )
         base = f"http://127.0.0.1:{port}"
         servers.wait_until_answering(base + "/", server)
         load = Load(base)
@@ -407,9 +418,11 @@ def judge(results):
 def report(results, seconds):
     columns = ["requests", "200", "503", "500", "other", "no answer", "bookings posted"]
     columns += ["told received", "given back", "stored", "lost", "stored twice", "recovery s"]
-    print(f"\n{'fault':<30}" + "".join(f"{c:>14}" for c in columns))
+    widths = [max(len(c), 5) + 2 for c in columns]
+    print(f"\n{'fault':<28}" + "".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     for name, figures in results["scenarios"].items():
-        print(f"{name:<30}" + "".join(f"{str(figures[c]):>14}" for c in columns))
+        cells = (f"{figures[c]!s:>{w}}" for c, w in zip(columns, widths, strict=True))
+        print(f"{name:<28}" + "".join(cells))
     print(f"\nWritten to {RESULTS.relative_to(ROOT)} in {seconds:.0f} s")
     if results["failures"]:
         print("FAILED:\n  " + "\n  ".join(results["failures"]))
