@@ -59,6 +59,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz (clinic/serving/health.py), first: a load balancer probes over plain
+    # HTTP, often by IP address, so before the HTTPS redirect, the Host check, the page cache,
+    # sessions and anything that needs the database.
+    "clinic.serving.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # NUL bytes out of query parameters before anything puts one in a query (PostgreSQL
     # refuses them: clinic/serving/bad_requests.py).
@@ -98,6 +102,9 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a lockout into the "try again at" page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Seconds /readyz waits for the database, Redis and the media storage to answer, side by side.
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "2"))
 
 ROOT_URLCONF = "clinic.urls"
 # A form's failed security check gets the clinic's own page, answers kept
