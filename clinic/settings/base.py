@@ -348,6 +348,24 @@ BOOKING_NOTIFY_EMAILS = env_list("BOOKING_NOTIFY_EMAILS")
 # Requests older than this are deleted by `manage.py purge_booking_submissions`.
 BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))
 
+# What must run on a schedule: `python manage.py run_scheduled_jobs --every <interval>` runs the
+# jobs of one interval in this order, from one cron line or systemd timer per interval (README,
+# "Scheduled jobs"). A job is a management command as typed after `manage.py`.
+SCHEDULED_JOBS = {
+    "minute": [
+        "publish_scheduled",  # pages whose scheduled time has come (held to the sign-off)
+    ],
+    "day": [
+        "purge_booking_submissions",  # requests older than BOOKING_RETENTION_DAYS
+        "clearsessions",  # expired sessions
+        # Reply-due times fall at 23:59:59 of a working day, so requests only become overdue at
+        # midnight: once a day (early, before the clinic opens) catches each one; every hour
+        # would email the managers the same list 24 times a day.
+        "booking_overdue --email",
+        "pages_due_for_review",  # health pages never reviewed, overdue or due within a month
+    ],
+}
+
 # Content-Security-Policy, enforced everywhere (development and tests too, so a violation
 # shows up long before production). The site and the admin load nothing from other origins.
 CONTENT_SECURITY_POLICY = {
