@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from clinic.settings.scheduled_jobs import SCHEDULED_JOBS  # noqa: F401 (a setting)
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -59,9 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # /healthz and /readyz (clinic/serving/health.py), first: a load balancer probes over plain
-    # HTTP, often by IP address, so before the HTTPS redirect, the Host check, the page cache,
-    # sessions and anything that needs the database.
+    # /healthz and /readyz (clinic/serving/health.py): a balancer's plain-HTTP probe by IP,
+    # answered before the HTTPS redirect, the Host check, the caches, sessions, the database.
     "clinic.serving.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # NUL bytes out of query parameters before anything puts one in a query (PostgreSQL
@@ -347,24 +348,6 @@ BOOKING_TRUSTED_PROXY_COUNT = int(os.environ.get("BOOKING_TRUSTED_PROXY_COUNT", 
 BOOKING_NOTIFY_EMAILS = env_list("BOOKING_NOTIFY_EMAILS")
 # Requests older than this are deleted by `manage.py purge_booking_submissions`.
 BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))
-
-# What must run on a schedule: `python manage.py run_scheduled_jobs --every <interval>` runs the
-# jobs of one interval in this order, from one cron line or systemd timer per interval (README,
-# "Scheduled jobs"). A job is a management command as typed after `manage.py`.
-SCHEDULED_JOBS = {
-    "minute": [
-        "publish_scheduled",  # pages whose scheduled time has come (held to the sign-off)
-    ],
-    "day": [
-        "purge_booking_submissions",  # requests older than BOOKING_RETENTION_DAYS
-        "clearsessions",  # expired sessions
-        # Reply-due times fall at 23:59:59 of a working day, so requests only become overdue at
-        # midnight: once a day (early, before the clinic opens) catches each one; every hour
-        # would email the managers the same list 24 times a day.
-        "booking_overdue --email",
-        "pages_due_for_review",  # health pages never reviewed, overdue or due within a month
-    ],
-}
 
 # Content-Security-Policy, enforced everywhere (development and tests too, so a violation
 # shows up long before production). The site and the admin load nothing from other origins.
