@@ -185,6 +185,7 @@ def ready():
 
 def plain_text(body, status=200):
     response = HttpResponse(body, status=status, content_type="text/plain; charset=utf-8")
+    response["Content-Length"] = len(response.content)  # a HEAD's too: what a GET would send
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

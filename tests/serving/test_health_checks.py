@@ -215,6 +215,7 @@ def test_a_head_probe_gets_the_status_without_a_body(client):
     response = client.head("/healthz")
     assert response.status_code == 200
     assert response.content == b""
+    assert response["Content-Length"] == "3"  # as a GET's "ok\n"
 
 
 def test_a_post_is_refused(client):
