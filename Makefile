@@ -70,8 +70,9 @@ check-deploy: install
 ## health page (scripts/bench_readability.py) -> bench-results/readability.json; and, before
 ## the load, what one view of each page type costs to render next to a bare Wagtail page (the
 ## framework floor), gunicorn's cold start and the first view of a just-published article
-## (scripts/bench_render.py: PostgreSQL database clinic_render, dropped and made again, Redis
-## db 11) -> bench-results/render.json
+## (scripts/bench_render.py: PostgreSQL database clinic_render or BENCH_RENDER_DATABASE,
+## dropped and made again, Redis db 11; a cold start: boot, first response, spawn to first 200)
+## -> bench-results/render.json
 bench: install
 	$(UV) run --frozen python scripts/bench_export.py
 	$(UV) run --frozen python scripts/bench_readability.py
