@@ -7,6 +7,7 @@ PORT ?= 8000
 # Development settings build the address in notification emails from these (clinic/settings/dev.py).
 export HOST PORT
 MANAGE := $(UV) run --frozen python manage.py
+OWN_PACKAGES := clinic home blog treatments booking
 
 .PHONY: run install migrate demo serve test lint check-deploy chromium bench clean lighthouse \
 	restore-drill faults
@@ -14,9 +15,13 @@ MANAGE := $(UV) run --frozen python manage.py
 ## run: install, migrate, load the demo site and serve it at http://$(HOST):$(PORT) (127.0.0.1:8000)
 run: install migrate demo serve
 
-## install: the exact versions in uv.lock, in .venv (uv itself is bootstrapped into .tools)
+## install: the exact versions in uv.lock, in .venv (uv itself is bootstrapped into .tools),
+## compiled to bytecode with the site's own packages: Python reads .pyc files even under
+## PYTHONDONTWRITEBYTECODE (set on these machines), which only stops it writing them, so a
+## server would otherwise compile ~1,500 modules from source at every start (seconds)
 install: $(UV)
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --compile-bytecode
+	$(UV) run --frozen python -m compileall -q $(OWN_PACKAGES)
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -66,8 +71,9 @@ check-deploy: install
 ## health page (scripts/bench_readability.py) -> bench-results/readability.json; and, before
 ## the load, what one view of each page type costs to render next to a bare Wagtail page (the
 ## framework floor), gunicorn's cold start and the first view of a just-published article
-## (scripts/bench_render.py: PostgreSQL database clinic_render, dropped and made again, Redis
-## db 11) -> bench-results/render.json
+## (scripts/bench_render.py: PostgreSQL database clinic_render or BENCH_RENDER_DATABASE,
+## dropped and made again, Redis db 11; a cold start: boot, first response, spawn to first 200)
+## -> bench-results/render.json
 bench: install
 	$(UV) run --frozen python scripts/bench_export.py
 	$(UV) run --frozen python scripts/bench_readability.py

@@ -3,8 +3,9 @@
     uv run python -m scripts.bench_render        # or: make bench
 
 What it does, with no manual step:
-1. Recreates a PostgreSQL database, clinic_render, on bench_site's server (BENCH_DATABASE_URL
-   or DATABASE_URL, default postgres://postgres@127.0.0.1:5432), migrated under
+1. Recreates a PostgreSQL database, clinic_render (BENCH_RENDER_DATABASE names another), on
+   bench_site's server (BENCH_DATABASE_URL or DATABASE_URL, default
+   postgres://postgres@127.0.0.1:5432), migrated under
    scripts/bench_settings.py (production's plus the bench-only app scripts/floor): the demo
    site, bench_site's 1,000 articles and 20 treatments, and below the home page the floor,
    a page with only its title and a one-line template: the least a Wagtail page can cost.
@@ -16,11 +17,14 @@ What it does, with no manual step:
    each page's median, its ratio to the floor's, the SQL queries of one request.
    Targets: <= 4 x the floor and <= 12 queries.
 3. Cold start: gunicorn (gunicorn.conf.py preloads the app), production settings, page cache
-   on, Redis flushed; `/` polled every 20 ms from the spawn. Two figures, 3 times each: the
+   on, Redis flushed; `/` polled every 20 ms from the spawn. Three figures, 3 times each: the
    boot (spawn to listening: Python, Django and Wagtail loaded, templates compiled; gunicorn
-   opens its socket only then, so no request meets a half-loaded server) and the first
+   opens its socket only then, so no request meets a half-loaded server), the first
    response (a request sent the moment it listens, to its 200: workers forked, connections
-   opened, the page rendered and cached). Target: first response median <= 1.5 s.
+   opened, the page rendered and cached), and their sum, spawn to first 200: how long a
+   restarted or replaced server keeps visitors waiting. Targets: first response median
+   <= 1.5 s, spawn to first 200 median <= 2 s (it needs the bytecode compiled at install:
+   `make install`; these machines set PYTHONDONTWRITEBYTECODE, so nothing compiles later).
 4. First view of a just-published article: gunicorn serving (page cache off), every worker
    warm; a new article, with a new copy of a demo picture, is published through a revision
    in a separate process as an editor's publish (its hooks make the renditions:
@@ -54,11 +58,15 @@ from scripts import bench_site, servers
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results" / "render.json"
-DATABASE_URL = urlunsplit(urlsplit(bench_site.bench_database_url())._replace(path="/clinic_render"))
+DATABASE_NAME = os.environ.get("BENCH_RENDER_DATABASE", "clinic_render")
+DATABASE_URL = urlunsplit(
+    urlsplit(bench_site.bench_database_url())._replace(path="/" + DATABASE_NAME)
+)
 # Flushed at each run; not bench_site's db 14, so neither flushes the other's.
 REDIS_URL = os.environ.get("BENCH_RENDER_REDIS_URL", "redis://127.0.0.1:6379/11")
-MEDIA_ROOT = Path(tempfile.gettempdir()) / "clinic-render-media"
-GUNICORN_LOG = Path(tempfile.gettempdir()) / "clinic-render-gunicorn.log"
+# Named after the database, so two runs on other databases keep apart.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"{DATABASE_NAME}-media"
+GUNICORN_LOG = Path(tempfile.gettempdir()) / f"{DATABASE_NAME}-gunicorn.log"
 BENCH_SETTINGS = "scripts.bench_settings"
 PRODUCTION = "clinic.settings.production"
 RENDERS = int(os.environ.get("BENCH_RENDERS", "200"))
@@ -73,7 +81,13 @@ HEADERS = bench_site.HEADERS
 FLOOR = "framework floor"
 PAGES = [FLOOR, *(label for label in bench_site.PAGES if label != "static css")]
 VERDICT = {True: "PASS", False: "FAIL"}
-TARGETS = {"floor_ratio": 4.0, "queries": 12, "cold_start_s": 1.5, "first_view_ratio": 2.0}
+TARGETS = {
+    "floor_ratio": 4.0,
+    "queries": 12,
+    "cold_start_s": 1.5,
+    "spawn_to_first_200_s": 2.0,
+    "first_view_ratio": 2.0,
+}
 STARTED = time.monotonic()
 
 
@@ -266,7 +280,7 @@ def first_answer(url, process, started, seconds=60):
 
 
 def cold_starts():
-    boots, firsts = [], []
+    boots, firsts, spawns = [], [], []
     for _ in range(COLD_STARTS):
         bench_site.flush_redis(REDIS_URL)
         started = time.perf_counter()
@@ -277,12 +291,15 @@ def cold_starts():
             servers.stop(process)
         boots.append(round(boot, 3))
         firsts.append(round(first, 3))
+        spawns.append(round(boot + first, 3))
     return {
         "boot_runs_s": boots,
         "boot_median_s": statistics.median(boots),
         "first_response_runs_s": firsts,
         "median_s": statistics.median(firsts),
         "max_s": max(firsts),
+        "spawn_to_first_200_runs_s": spawns,
+        "spawn_to_first_200_median_s": statistics.median(spawns),
     }
 
 
@@ -347,7 +364,10 @@ def table(report):
         + " s. First response, sent as it listens, to its 200 of /: "
         + ", ".join(f"{s:.2f}" for s in cold["first_response_runs_s"])
         + f" s; median {cold['median_s']:.2f} s, max {cold['max_s']:.2f} s; target median <= "
-        f"{TARGETS['cold_start_s']} s  {VERDICT[cold['ok']]}",
+        f"{TARGETS['cold_start_s']} s  {VERDICT[cold['ok']]}. Spawn to first 200: "
+        + ", ".join(f"{s:.2f}" for s in cold["spawn_to_first_200_runs_s"])
+        + f" s; median {cold['spawn_to_first_200_median_s']:.2f} s; target median <= "
+        f"{TARGETS['spawn_to_first_200_s']:g} s  {VERDICT[cold['spawn_ok']]}",
         "",
         "First view of a just-published article (gunicorn, page cache off) against the "
         f"median of the {WARM_VIEWS} views after it",
@@ -386,7 +406,9 @@ def main():
     report["render"] = judge(inside("measure", arg=json.dumps(paths)))
     log("Cold starts")
     report["cold_start"] = cold_starts()
-    report["cold_start"]["ok"] = report["cold_start"]["median_s"] <= TARGETS["cold_start_s"]
+    cold = report["cold_start"]
+    cold["ok"] = cold["median_s"] <= TARGETS["cold_start_s"]
+    cold["spawn_ok"] = cold["spawn_to_first_200_median_s"] <= TARGETS["spawn_to_first_200_s"]
     log("First views of just-published articles")
     report["first_views"] = first_views(paths)
     report["seconds_total"] = round(time.monotonic() - STARTED)

@@ -6,8 +6,9 @@ cards (fragments), the shared cache failing soft when Redis is lost (resilient_c
 compression, pictures resized before a visitor asks (warm_renditions), the
 Content-Security-Policy (csp), media on object storage (media_storage), the one site address
 (site_url), page titles (page_titles), the pages for bad requests and failed form checks
-(bad_requests, csrf_failure), and what is answered while the database is down, from copies
-kept for it (database_down, outage_copies).
+(bad_requests, csrf_failure), what is answered while the database is down, from copies kept
+for it (database_down, outage_copies), and the health checks of load balancers and
+orchestrators, /healthz and /readyz (health).
 
 May import: nothing else in clinic/; the other packages build on it. Page apps import the
 modules named in __all__.

@@ -8,6 +8,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from clinic.settings.environment import env_list, env_switch  # noqa: F401 (production reads them)
+from clinic.settings.scheduled_jobs import SCHEDULED_JOBS  # noqa: F401 (a setting)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz (clinic/serving/health.py): a balancer's plain-HTTP probe by IP,
+    # answered before the HTTPS redirect, the Host check, the caches, sessions, the database.
+    "clinic.serving.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # NUL bytes out of query parameters before anything puts one in a query (PostgreSQL
     # refuses them: clinic/serving/bad_requests.py).
@@ -93,6 +97,9 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a lockout into the "try again at" page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Seconds /readyz waits for the database, Redis and the media storage to answer, side by side.
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "2"))
 
 ROOT_URLCONF = "clinic.urls"
 # A form's failed security check gets the clinic's own page, answers kept
