@@ -33,8 +33,9 @@ from .forms import HONEYPOT_FIELD
 
 # Set on the request by the booking view: the reference of the request it stored.
 TAKEN_ATTRIBUTE = "booking_reference_taken"
-# Set by the booking view once it counted the POST towards the limits: not counted twice.
-COUNTED_ATTRIBUTE = "booking_post_counted"
+# Set by the booking view once it counted the POST towards the limits (whether the limits
+# allowed it): not counted twice, and the view's answer stands.
+ALLOWED_ATTRIBUTE = "booking_post_allowed"
 
 
 class CsrfCheck(CsrfViewMiddleware):
@@ -90,8 +91,10 @@ def answer_post(request, page):
 
 def take_post(request, page, form):
     """Steps 2 to 4 of the module docstring, in the booking view's order."""
-    counted = getattr(request, COUNTED_ATTRIBUTE, False)
-    if not counted and not ratelimit.allow_post(request):
+    allowed = getattr(request, ALLOWED_ATTRIBUTE, None)
+    if allowed is None:
+        allowed = ratelimit.allow_post(request)
+    if not allowed:
         return rate_limited(request, page, form)
     if request.POST.get(HONEYPOT_FIELD):
         # A bot: answered like a request (with a reference that names nothing), nothing kept.

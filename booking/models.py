@@ -337,10 +337,11 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
                 request, self.get_form(page=self, user=request.user, initial=initial)
             )
         form = self.get_form(request.POST, page=self, user=request.user)
-        if not ratelimit.allow_post(request):
-            return self.render_rate_limited(request, form)
+        allowed = ratelimit.allow_post(request)
         # Should the database go from here on, the outage handler does not count it again.
-        setattr(request, held_posts.COUNTED_ATTRIBUTE, True)
+        setattr(request, held_posts.ALLOWED_ATTRIBUTE, allowed)
+        if not allowed:
+            return self.render_rate_limited(request, form)
         if request.POST.get(HONEYPOT_FIELD):
             # A bot: pretend it worked and keep nothing (it uses up the limit like a request).
             if not ratelimit.claim(request):

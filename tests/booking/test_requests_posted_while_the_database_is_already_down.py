@@ -286,3 +286,45 @@ def test_publishing_a_new_question_keeps_it_in_the_copy(
     form_class = form_copy.copied_form_class(form_copy.copied_page(booking_page.url))
     live = type(booking_page).objects.get(pk=booking_page.pk)
     assert list(form_class.base_fields) == list(live.get_form_class().base_fields)
+
+
+# The database going while the booking view runs: its answer stands, nothing counted twice.
+
+
+@pytest.fixture
+def page_render_fails(monkeypatch):
+    """The database goes after the view has done its checks: rendering the page fails."""
+    from django.db import OperationalError
+
+    def lost(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("booking.models.BookingFormPage.get_context", lost)
+
+
+def test_invalid_answers_the_view_saw_come_back_counted_once(
+    visitor, kept, answers, settings, page_render_fails
+):
+    from booking import ratelimit
+    from clinic.serving.resilient_cache import current_count
+
+    visitor.cookies.pop("sessionid")
+    answers["email"] = "not-an-email"
+    response = visitor.post(kept.url, answers)
+
+    assert response.status_code == 200
+    assert "Enter an email address in the right format" in response.content.decode()
+    assert current_count(ratelimit.cache_key("127.0.0.1", "posts")) == 1
+    assert not spool_files(settings)
+
+
+def test_a_post_the_view_refused_for_the_limit_is_not_held_by_the_outage_handler(
+    visitor, kept, answers, settings, page_render_fails
+):
+    settings.BOOKING_POST_LIMIT = 0  # the view refuses every post
+    visitor.cookies.pop("sessionid")
+    response = visitor.post(kept.url, answers)
+
+    assert response.status_code == 429
+    assert not spool_files(settings)
+    assert not BookingSubmission.objects.exists()
