@@ -140,10 +140,13 @@ class ServiceField(forms.ChoiceField):
     """Which treatment: one of the live service pages, read when the form is made, or not sure.
 
     Its clean value is the page (None for "not sure"), so the request records the page.
+    `pages`: the service pages (anything with pk and title) when they must not be read from
+    the database: the copy kept for outages (booking/form_copy.py).
     """
 
-    def __init__(self, **kwargs):
-        self.pages = {str(page.pk): page for page in service_pages()}
+    def __init__(self, pages=None, **kwargs):
+        pages = service_pages() if pages is None else pages
+        self.pages = {str(page.pk): page for page in pages}
         choices = [(pk, page.title) for pk, page in self.pages.items()]
         super().__init__(choices=[*choices, (NOT_SURE, NOT_SURE_LABEL)], **kwargs)
 
@@ -152,8 +155,9 @@ class ServiceField(forms.ChoiceField):
         return self.pages.get(value)
 
 
-def core_service_field():
+def core_service_field(pages=None):
     return ServiceField(
+        pages=pages,
         label="Which treatment are you interested in?",
         widget=forms.RadioSelect,
         help_text="Choose the one you would like to ask about. You can change your mind later.",
@@ -252,7 +256,14 @@ class BookingBaseForm(BaseForm):
 
 
 class BookingFormBuilder(FormBuilder):
-    """Prepends the contact core, appends consent and the honeypot, and bounds every answer."""
+    """Prepends the contact core, appends consent and the honeypot, and bounds every answer.
+
+    `service_pages`: the treatments to offer, when they must not be read from the database.
+    """
+
+    def __init__(self, fields, service_pages=None):
+        super().__init__(fields)
+        self.service_pages = service_pages
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
@@ -324,7 +335,7 @@ class BookingFormBuilder(FormBuilder):
             if name not in RESERVED_NAMES  # the page form refuses these; never let one through
         )
         fields = core_head_fields()
-        fields[SERVICE_FIELD] = core_service_field()
+        fields[SERVICE_FIELD] = core_service_field(self.service_pages)
         fields.update(editor_fields)
         fields.update(core_tail_fields())
         return fields

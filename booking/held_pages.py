@@ -6,7 +6,10 @@ What they show comes from the copies kept for outages (clinic.serving.database_d
 - the thank-you page: the reference, the reply promise (working days and closed days from
   the copy, counted from now), the clinic's phone and crisis lines;
 - if even the spool failed: the form again with every answer, and the clinic's phone number
-  (503, Retry-After), so nothing is lost without the visitor knowing.
+  (503, Retry-After), so nothing is lost without the visitor knowing;
+- for a request taken from the copy of the form (booking/held_posts.py), the same form again
+  with its errors (200), under the rate limit's notice (429) or the failed security check's
+  (403), as the page itself would answer.
 """
 
 import datetime
@@ -14,6 +17,7 @@ import datetime
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from clinic.practice.working_days import ReplyPromise, reply_due
 from clinic.serving import database_down
@@ -54,17 +58,28 @@ def no_store(response):
     return response
 
 
-def thank_you(page, held):
+def thank_you(page, held=None, reference=None, received_at=None):
+    """The thank-you page: for a held request, or with the reference of one stored already
+    (or none, for the thank-you address asked for while the database is down)."""
     context = outage_context(page)
-    context["reference"] = held.reference
-    context["reply_promise"] = promise_from_copy(context["clinic"], held.received_at)
+    context["reference"] = held.reference if held else reference
+    arrival = held.received_at if held else received_at or timezone.now()
+    context["reply_promise"] = promise_from_copy(context["clinic"], arrival)
     return no_store(HttpResponse(render_to_string("booking/held_thank_you.html", context)))
 
 
-def answers_back(request, page, form):
+# Why the answers come back: the notice shown above them, and the status.
+NOTICE_STATUS = {"unavailable": 503, "invalid": 200, "rate_limited": 429, "csrf": 403}
+
+
+def answers_back(request, page, form, notice="unavailable"):
+    """The form again with every answer (and its errors) and a fresh security token."""
     context = outage_context(page)
-    context.update(form=form, action=request.path, csrf_token_value=get_token(request))
+    context.update(
+        form=form, notice=notice, action=request.path, csrf_token_value=get_token(request)
+    )
     html = render_to_string("booking/held_form.html", context)
-    response = HttpResponse(html, status=503)
-    response["Retry-After"] = database_down.retry_after()
+    response = HttpResponse(html, status=NOTICE_STATUS[notice])
+    if notice == "unavailable":
+        response["Retry-After"] = database_down.retry_after()
     return no_store(response)

@@ -33,7 +33,7 @@ from clinic.security.groups import BOOKING_MANAGERS
 from clinic.serving import database_down
 from clinic.serving.shared_data import SharedRestrictionsMixin
 
-from . import held_pages, notify, queue, ratelimit, sent_reference
+from . import form_copy, held_pages, held_posts, notify, queue, ratelimit, sent_reference
 from .forms import (
     HIGHEST_MAX_LENGTH,
     HONEYPOT_FIELD,
@@ -331,12 +331,16 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
     @sensitive_variables()
     def serve_booking_form(self, request):
         if request.method != "POST":
+            form_copy.keep_now_and_then()  # for posts while the database is down
             initial = {SERVICE_FIELD: self.preselected_service(request)}
             return self.render_form(
                 request, self.get_form(page=self, user=request.user, initial=initial)
             )
         form = self.get_form(request.POST, page=self, user=request.user)
-        if not ratelimit.allow_post(request):
+        allowed = ratelimit.allow_post(request)
+        # Should the database go from here on, the outage handler does not count it again.
+        setattr(request, held_posts.ALLOWED_ATTRIBUTE, allowed)
+        if not allowed:
             return self.render_rate_limited(request, form)
         if request.POST.get(HONEYPOT_FIELD):
             # A bot: pretend it worked and keep nothing (it uses up the limit like a request).
@@ -355,6 +359,9 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
                 raise
             # Held on disk, encrypted, until the database is back (booking/held_requests.py).
             return held_pages.hold_and_thank(request, self, form, intake_key)
+        # Stored: should the database go before the answer (the session's save), the outage
+        # handler thanks with this reference instead of holding it again.
+        setattr(request, held_posts.TAKEN_ATTRIBUTE, submission.reference)
         sent_reference.remember(request, submission)
         # POST/redirect/GET: the thank-you address carries nothing that was sent.
         return no_store(redirect(self.thank_you_url(request)))

@@ -20,3 +20,16 @@ def database_down():
         mock.patch.object(connection, "_cursor", refuse),
     ):
         yield
+
+
+@contextmanager
+def insert_fails():
+    """The database goes away at the moment a booking request's row is inserted."""
+
+    def wrapper(execute, sql, params, many, context):
+        if sql.startswith('INSERT INTO "booking_bookingsubmission"'):
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        yield

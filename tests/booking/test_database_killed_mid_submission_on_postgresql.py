@@ -3,14 +3,15 @@ the moment a booking request is inserted. No request lost, none stored twice, no
 and the next request in the same process succeeds (CONN_HEALTH_CHECKS)."""
 
 import io
+import socket
 from contextlib import contextmanager
 
 import psycopg
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
-from django.db import connection
-from django.test import RequestFactory
+from django.db import OperationalError, connection
+from django.test import Client, RequestFactory
 
 from booking.models import BookingSubmission
 
@@ -88,3 +89,47 @@ def test_the_next_request_after_the_connection_was_killed_succeeds(home_page):
     kill(connection.connection.info.backend_pid)  # the persistent connection dies
 
     assert serve("/")[0] == 200
+
+
+@contextmanager
+def server_unreachable():
+    """PostgreSQL gone for whole requests: every new connection is refused (a port where
+    nothing listens), as while the server restarts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    saved = dict(connection.settings_dict)
+    connection.close()
+    connection.settings_dict.update(HOST="127.0.0.1", PORT=closed_port)
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict.update(HOST=saved["HOST"], PORT=saved["PORT"])
+
+
+def test_a_request_posted_while_the_server_is_gone_is_held_and_stored_once(
+    booking_page, valid_data, spool
+):
+    from booking import form_copy
+
+    form_copy.keep_form_copy()
+    visitor = Client(raise_request_exception=False)
+    with server_unreachable():
+        with pytest.raises(OperationalError):
+            connection.ensure_connection()  # the server is really out of reach
+        response = visitor.post(booking_page.url, valid_data)
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Thank you: your request has been sent" in html
+    [path] = spool.glob("*.held")
+
+    call_command("store_held_requests", stdout=io.StringIO())
+    call_command("store_held_requests", stdout=io.StringIO())
+
+    submission = BookingSubmission.objects.get()
+    assert submission.held_reference == path.name.removesuffix(".held")
+    assert submission.held_reference in html
+    assert submission.page_id == booking_page.pk
+    assert not list(spool.glob("*.held"))

@@ -2,18 +2,17 @@
 is thanked with a reference; store_held_requests stores it later, exactly once, as it arrived."""
 
 import io
-from contextlib import contextmanager
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import OperationalError, connection
 
 from booking import held_requests, queue
 from booking.models import BookingSubmission
 from booking.store_held import store
 from clinic.practice.details import ClinicSettings
 from clinic.serving import outage_copies
+from tests.outage import insert_fails
 
 pytestmark = pytest.mark.django_db
 
@@ -32,19 +31,6 @@ def spool(settings, tmp_path):
 def kept_contacts(clinic_contacts):
     clinic_contacts.keep_contact_copy()
     return clinic_contacts
-
-
-@contextmanager
-def insert_fails():
-    """The database goes away at the moment the request's row is inserted."""
-
-    def wrapper(execute, sql, params, many, context):
-        if sql.startswith('INSERT INTO "booking_bookingsubmission"'):
-            raise OperationalError("server closed the connection unexpectedly")
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(wrapper):
-        yield
 
 
 def post_during_outage(client, booking_page, valid_data):
