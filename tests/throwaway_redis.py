@@ -2,10 +2,24 @@
 (never the shared one on 6379), and the shared cache pointed at it through the backend the
 settings use with REDIS_URL (clinic/serving/resilient_cache.py)."""
 
+import os
 import socket
 import subprocess
+from urllib.parse import urlsplit
 
 from scripts.servers import free_ports
+
+# The shared Redis that tests of shared counting and readiness use (CI starts one).
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
+def shared_redis_reachable():
+    parts = urlsplit(TEST_REDIS_URL)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
 
 
 class ThrowawayRedis:

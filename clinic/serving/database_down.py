@@ -46,7 +46,7 @@ CONTACT_COPY = "clinic-contact"
 DEFAULT_RETRY_AFTER = 30
 WARN_EVERY_SECONDS = 60
 
-# The national lines (United States defaults, /work/shared/CONTENT.md), for when no copy of
+# The national lines (United States defaults, as the demo content gives them), for when no copy of
 # the clinic's own exists yet.
 NATIONAL_CRISIS_LINES = [
     {

@@ -1,10 +1,7 @@
 """Spam and abuse: CSRF, the honeypot and the per-IP rate limit store nothing."""
 
-import os
 import re
-import socket
 import uuid
-from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -12,6 +9,7 @@ from django.test import Client
 
 from booking import ratelimit
 from booking.models import BookingSubmission
+from tests.throwaway_redis import TEST_REDIS_URL, shared_redis_reachable
 
 pytestmark = pytest.mark.django_db
 
@@ -186,20 +184,8 @@ def test_the_cache_key_holds_no_raw_address():
     assert key != ratelimit.cache_key("203.0.113.10")
 
 
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
-
-
-def redis_reachable():
-    parts = urlsplit(TEST_REDIS_URL)
-    try:
-        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(
-    not redis_reachable(), reason=f"needs Redis at {TEST_REDIS_URL} (CI starts one)"
+    not shared_redis_reachable(), reason=f"needs Redis at {TEST_REDIS_URL} (CI starts one)"
 )
 def test_the_counts_live_in_the_shared_redis_cache(booking_page, valid_data, settings):
     """Two app servers share Redis: a second connection sees the first one's count."""

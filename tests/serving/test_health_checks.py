@@ -8,11 +8,8 @@ sitemap; under production settings both answer a plain-HTTP probe addressed to a
 import json
 import logging
 import math
-import os
-import socket
 import threading
 from unittest import mock
-from urllib.parse import urlsplit
 
 import pytest
 from django.db import connections
@@ -21,10 +18,10 @@ from django.db.utils import OperationalError
 from clinic.serving import health
 from scripts.servers import free_ports
 from tests.serving.test_production_settings import REQUIRED, run_with_production_settings
+from tests.throwaway_redis import TEST_REDIS_URL, shared_redis_reachable
 
 # What a driver may put in its error: a host, a user. None of it may reach a probe's answer.
 DRIVER_ERROR = 'connection to server at "db.internal" (10.0.0.3), port 5432 failed: user "clinic"'
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 
 @pytest.fixture(autouse=True)
@@ -110,17 +107,8 @@ def test_readyz_names_redis_when_it_does_not_answer(client, db, settings):
     assert text(response) == "database: ok\nredis: unavailable\n"
 
 
-def redis_reachable():
-    parts = urlsplit(TEST_REDIS_URL)
-    try:
-        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(
-    not redis_reachable(), reason=f"needs Redis at {TEST_REDIS_URL} (CI starts one)"
+    not shared_redis_reachable(), reason=f"needs Redis at {TEST_REDIS_URL} (CI starts one)"
 )
 def test_readyz_answers_ok_when_redis_answers(client, db, settings):
     settings.REDIS_URL = TEST_REDIS_URL
