@@ -401,7 +401,7 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
         return response
 
     @sensitive_variables()
-    def serve_csrf_failure(self, request):
+    def serve_csrf_failure(self, request, *args, **kwargs):
         """A POST whose security check failed (clinic/serving/csrf_failure.py): the form again with
         the answers and a fresh token. Nothing stored, nothing counted."""
         form = self.get_form(request.POST, page=self, user=request.user)

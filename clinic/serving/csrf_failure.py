@@ -7,7 +7,8 @@ and lose what they typed. Instead:
   booking page), that page answers: its form again with the answers kept and a fresh token;
 - anywhere else (the admin included) a calm page with the clinic's phone and the crisis lines.
 
-Nothing is ever stored here: the page's own view, which stores, never runs. The clinic
+Nothing is ever stored here: the page's own view, which stores, never runs. The method gets
+what Wagtail's routing found (a routable page: the view and its arguments). The clinic
 imports no app: the page is found by Wagtail's routing and asked through that one method.
 """
 
@@ -44,4 +45,4 @@ def page_csrf_failure(request):
     for check in hooks.get_hooks("before_serve_page"):
         if isinstance(check(page, request, args, kwargs), HttpResponse):
             return None  # a private page: say nothing of it
-    return serve(request)
+    return serve(request, *args, **kwargs)

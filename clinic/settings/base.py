@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "treatments",
     "blog",
     "booking",
+    "selfcheck",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
