@@ -118,9 +118,9 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    # The first mode is the default, and what the reading score reads: every reviewed word.
     preview_modes = [
-        ("", "Start page"),
-        ("results", "Every result"),
+        ("results", "Start page and every result"),
         *((key, f"{instrument.name} questions") for key, instrument in INSTRUMENTS.items()),
     ]
 
@@ -226,6 +226,7 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
         return self.render_form(request, form, notice=notice, status=403)
 
     def serve_preview(self, request, mode_name):
+        mode_name = mode_name or self.default_preview_mode  # None: the reading score's render
         if mode_name in INSTRUMENTS:
             return self.render_form(request, SelfCheckForm(INSTRUMENTS[mode_name]))
         context = self.get_context(request)

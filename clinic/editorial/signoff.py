@@ -94,7 +94,7 @@ def person_of(user):
 
 
 def reviews_this(obj):
-    """Whether this page records a clinical review (treatment pages and articles)."""
+    """Whether this page records a clinical review (treatment pages, articles, the self-check)."""
     return hasattr(obj, "last_reviewed") and hasattr(obj, "reviewer_id")
 
 
@@ -104,7 +104,9 @@ def refusal(obj, user):
         return ""
     if person_of(user) is None:
         return NO_PERSON
-    if missing := missing_sections(obj.body, obj.required_sections, page=obj):
+    # A page without a body (the self-check: fixed fields) has no sections to require.
+    body = getattr(obj, "body", None)
+    if missing := missing_sections(body, obj.required_sections, page=obj):
         return "Before you approve, the page needs these sections: " + ", ".join(missing) + "."
     return ""
 

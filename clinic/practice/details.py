@@ -51,6 +51,7 @@ class ClinicSettings(BaseSiteSetting):
         "editorial_policy_page",
         "fees_page",
         "accessibility_page",
+        "self_check_page",
     ]
 
     name = models.CharField(max_length=100, default="Northbridge Mind Clinic")
@@ -88,6 +89,9 @@ class ClinicSettings(BaseSiteSetting):
     editorial_policy_page = page_link("How we write and review: linked from every review line.")
     fees_page = page_link("Fees and insurance, with the Good Faith Estimate notice.")
     accessibility_page = page_link("The accessibility statement, linked from the footer.")
+    self_check_page = page_link(
+        "The private mood self-check, linked from the treatment pages and the booking page."
+    )
     reply_working_days = models.PositiveSmallIntegerField(
         "working days to reply",
         default=2,
@@ -131,6 +135,7 @@ class ClinicSettings(BaseSiteSetting):
                     "editorial_policy_page",
                     "fees_page",
                     "accessibility_page",
+                    "self_check_page",
                 )
             ],
             heading="Links",
@@ -191,6 +196,7 @@ class ClinicSettings(BaseSiteSetting):
     editorial_policy_url = linked_page_url("editorial_policy_page")
     fees_url = linked_page_url("fees_page")
     accessibility_url = linked_page_url("accessibility_page")
+    self_check_url = linked_page_url("self_check_page")
 
     def _page_url(self, page):
         # A generic Page knows its URL from url_path: no query for the specific page.

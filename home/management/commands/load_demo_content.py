@@ -5,12 +5,13 @@ from django.db import transaction
 import blog.demo
 import booking.demo
 import home.demo
+import selfcheck.demo
 import treatments.demo
 from clinic.documents import DocumentError
 from clinic.documents.demo import DemoContent
 
 # Each section adds its own pages below the home page, in the order the menu shows them.
-DEMO_SECTIONS = [booking.demo, treatments.demo, blog.demo]
+DEMO_SECTIONS = [booking.demo, treatments.demo, blog.demo, selfcheck.demo]
 
 
 class Command(BaseCommand):
