@@ -63,11 +63,13 @@ PAGES = {
     "article index": "/articles/",
     "article": "/articles/kap-and-ketamine-infusions-how-they-differ/",
     "booking": "/book-a-consultation/",
+    "self-check": "/check-your-mood/",
+    "self-check questions": "/check-your-mood/phq-9/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 THRESHOLDS = {"performance": 0.90, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 # Pages that are noindex on purpose: their SEO is judged audit by audit, without these audits.
-SEO_EXEMPT_AUDITS = {"booking": ["is-crawlable"]}
+SEO_EXEMPT_AUDITS = {"booking": ["is-crawlable"], "self-check questions": ["is-crawlable"]}
 METRICS = {
     "first-contentful-paint": "FCP",
     "largest-contentful-paint": "LCP",
