@@ -34,7 +34,7 @@ def page_documents():
             and not name.endswith("index")
             and name != "book-a-consultation"
             and name != "team"  # an intro only: the people are snippets (test_demo_team.py)
-            and name != "check-your-mood"  # fields, no body (tests/selfcheck/test_demo_self_check.py)
+            and name != "check-your-mood"  # fields, no body (tests/selfcheck/test_demo_*.py)
         ):
             yield path, f"/{name}/"
 
