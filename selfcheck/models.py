@@ -184,7 +184,7 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
             raise Http404
         if request.method != "POST":
             return self.render_form(request, SelfCheckForm(instrument))
-        return self.score(request, SelfCheckForm(instrument, request.POST))
+        return self.score(request, SelfCheckForm(instrument, request.POST, files=request.FILES))
 
     @sensitive_variables()
     def score(self, request, form):
@@ -218,7 +218,7 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
         instrument = INSTRUMENTS.get((view_kwargs or {}).get("key"))
         if instrument is None:
             return None
-        form = SelfCheckForm(instrument, request.POST)
+        form = SelfCheckForm(instrument, request.POST, files=request.FILES)
         notice = (
             "For your security, the form had expired. Your answers are still here: press "
             "“See my result” again."
