@@ -55,6 +55,15 @@ def band_text_field(instrument, band_key):
     )
 
 
+class Private(str):
+    """A string that tells a result (its band's words, the token that carries its total) and
+    whose repr does not: Django logs the repr of a template's whole context when a lookup in
+    it fails (django.template, DEBUG)."""
+
+    def __repr__(self):
+        return "'(private)'"
+
+
 def no_store(response):
     """Answers and results are private: no browser, proxy or page cache keeps them."""
     response["Cache-Control"] = "no-store, private"
@@ -203,9 +212,9 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
         context.update(
             result=result,
             instrument=result.instrument,
-            band_text=self.band_text(result.instrument, result.band),
+            band_text=Private(self.band_text(result.instrument, result.band)),
             booking_url=self.booking_url(request),
-            carry_token=handoff.token_for(result),
+            carry_token=Private(handoff.token_for(result)),
             result_field=handoff.RESULT_FIELD,
             carry_field=handoff.CARRY_FIELD,
         )
