@@ -41,7 +41,9 @@ class SelfCheckForm(forms.Form):
             if len(self.data.getlist(name)) > 1:
                 number = self.number_of[name]
                 self.add_error(name, f"Choose only one answer to question {number}.")
-        unexpected = set(self.data) - set(self.fields) - EXPECTED_EXTRA_FIELDS
+        # A file sent with the answers is something the form does not ask for, too.
+        sent = set(self.data) | set(self.files)
+        unexpected = sent - set(self.fields) - EXPECTED_EXTRA_FIELDS
         if unexpected:
             raise forms.ValidationError(UNEXPECTED_FIELDS, code="unexpected")
         return cleaned_data

@@ -1,6 +1,6 @@
 """The PHQ-9 and the GAD-7, word for word, and how they are scored.
 
-The wording is the instruments' published text (tests/selfcheck/instrument_wording.txt pins
+The wording is the instruments' published text (tests/selfcheck/instrument_wording.json pins
 every string). It is not editable: changing a word changes what the score means. The bands are
 the authors' published cut-offs.
 """
@@ -22,15 +22,19 @@ ANSWERS = (
 HELP_FIRST_TOTAL = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Band:
     key: str
     label: str
     low: int
     high: int
 
+    def __repr__(self):
+        # A result's page has its band in the template context: see Result.__repr__.
+        return "<Band>"
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Instrument:
     key: str  # its address below the self-check page, and its name in a carried result
     name: str
@@ -40,6 +44,10 @@ class Instrument:
     bands: tuple
     # The item whose any answer above "Not at all" shows help first (PHQ-9's item 9).
     help_first_item: int | None = None
+
+    def __repr__(self):
+        # Its name, not its whole text, wherever a repr is logged (see Result.__repr__).
+        return f"<Instrument {self.name}>"
 
     @property
     def highest_total(self):
@@ -121,10 +129,15 @@ def help_first(instrument, answers):
     return sum(answers.values()) >= HELP_FIRST_TOTAL
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Result:
     instrument: Instrument
     answers: dict  # item number -> score, every item
+
+    def __repr__(self):
+        # Django logs the repr of a template's whole context when a lookup in it fails
+        # (django.template, DEBUG): that must not show the answers.
+        return f"<Result of the {self.instrument.name}>"
 
     @property
     def total(self):

@@ -55,6 +55,15 @@ def band_text_field(instrument, band_key):
     )
 
 
+class Private(str):
+    """A string that tells a result (its band's words, the token that carries its total) and
+    whose repr does not: Django logs the repr of a template's whole context when a lookup in
+    it fails (django.template, DEBUG)."""
+
+    def __repr__(self):
+        return "'(private)'"
+
+
 def no_store(response):
     """Answers and results are private: no browser, proxy or page cache keeps them."""
     response["Cache-Control"] = "no-store, private"
@@ -184,7 +193,7 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
             raise Http404
         if request.method != "POST":
             return self.render_form(request, SelfCheckForm(instrument))
-        return self.score(request, SelfCheckForm(instrument, request.POST))
+        return self.score(request, SelfCheckForm(instrument, request.POST, files=request.FILES))
 
     @sensitive_variables()
     def score(self, request, form):
@@ -203,9 +212,9 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
         context.update(
             result=result,
             instrument=result.instrument,
-            band_text=self.band_text(result.instrument, result.band),
+            band_text=Private(self.band_text(result.instrument, result.band)),
             booking_url=self.booking_url(request),
-            carry_token=handoff.token_for(result),
+            carry_token=Private(handoff.token_for(result)),
             result_field=handoff.RESULT_FIELD,
             carry_field=handoff.CARRY_FIELD,
         )
@@ -218,7 +227,7 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
         instrument = INSTRUMENTS.get((view_kwargs or {}).get("key"))
         if instrument is None:
             return None
-        form = SelfCheckForm(instrument, request.POST)
+        form = SelfCheckForm(instrument, request.POST, files=request.FILES)
         notice = (
             "For your security, the form had expired. Your answers are still here: press "
             "“See my result” again."
