@@ -94,7 +94,7 @@ def test_a_gad_7_total_of_20_or_more_shows_help_first(
         assert "help-first" not in response.content.decode()
 
 
-def test_without_crisis_lines_in_settings_the_panel_still_names_988_and_911(
+def test_without_crisis_lines_in_settings_the_panel_still_calls_and_texts_988_and_911(
     client, self_check_page, site
 ):
     panel = panel_then_score(
@@ -102,6 +102,8 @@ def test_without_crisis_lines_in_settings_the_panel_still_names_988_and_911(
     )
     text = panel.get_text(" ")
     assert "911" in text and "988" in text
+    links = {link["href"] for link in panel.find_all("a")}
+    assert {"tel:911", "tel:988", "sms:988"} <= links
 
 
 def test_a_form_with_errors_shows_help_first_when_item_9_calls_for_it(
