@@ -149,7 +149,10 @@ def test_the_results_preview_shows_every_bands_words(self_check_page):
     assert "Next steps text for every result." in text
 
 
-def test_the_start_preview_does_not_show_every_result(self_check_page):
-    response = self_check_page.make_preview_request(preview_mode="")
+def test_the_reading_score_reads_every_bands_words(self_check_page):
+    """The reading score renders a page without naming a mode: it gets the default one."""
+    response = self_check_page.make_preview_request()
     response.render()
-    assert "Band text" not in page_text(response)
+    text = page_text(response)
+    for _, _, name in BAND_FIELDS:
+        assert f"Band text {name}." in text
