@@ -85,9 +85,8 @@ def is_carry(request):
 
 
 def carried_initial(request):
-    """The blank form's initial values: the token, if it is good (a bad one is dropped)."""
-    token = OneValueHiddenInput().value_from_datadict(request.POST, None, RESULT_FIELD)
-    return {RESULT_FIELD: token} if handoff.carried(token) else {}
+    """The blank form's initial values: the token (the form shows it only if it is good)."""
+    return {RESULT_FIELD: OneValueHiddenInput().value_from_datadict(request.POST, {}, RESULT_FIELD)}
 
 
 def answer_carry(page, request):
