@@ -273,7 +273,8 @@ class BookingBaseForm(BaseForm):
 
 
 class BookingFormBuilder(FormBuilder):
-    """Prepends the contact core, appends consent and the honeypot, and bounds every answer.
+    """Prepends the contact core, appends the fields of a carried self-check result
+    (booking/self_check.py), consent and the honeypot, and bounds every answer.
 
     `service_pages`: the treatments to offer, when they must not be read from the database.
     """
@@ -387,8 +388,8 @@ class BookingFormPageForm(PageTitleCheck, WagtailAdminFormPageForm):
                     "label",
                     forms.ValidationError(
                         "'%(label)s' is already asked by the fixed part of the form (contact "
-                        "details and consent), which you cannot change here. Choose a "
-                        "different label.",
+                        "details, consent, a self-check result), which you cannot change "
+                        "here. Choose a different label.",
                         params={"label": form.cleaned_data.get("label") or clean_name},
                     ),
                 )
