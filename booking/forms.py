@@ -5,6 +5,7 @@ browser sends; the core cannot be removed or renamed from the editor.
 """
 
 from collections import OrderedDict
+from functools import cached_property
 
 from django import forms
 from django.core.validators import MaxLengthValidator, RegexValidator
@@ -14,6 +15,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormP
 from clinic.editorial.page_forms import PageTitleCheck
 from clinic.practice.services import NOT_SURE, NOT_SURE_LABEL, service_pages
 
+from . import self_check
 from .consent import CURRENT_CONSENT_VERSION, consent_text
 from .panels import may_manage
 
@@ -198,7 +200,13 @@ def core_tail_fields():
 SERVICE_FIELD = "service"
 CORE_FIELD_NAMES = frozenset(core_head_fields()) | {SERVICE_FIELD} | frozenset(core_tail_fields())
 # Not form fields, but keys of the stored data and the export: editors may not use them either.
-RESERVED_NAMES = CORE_FIELD_NAMES | {"submit_time", "consent_version", "consented_at"}
+RESERVED_NAMES = (
+    CORE_FIELD_NAMES
+    | {"submit_time", "consent_version", "consented_at"}
+    | self_check.RESERVED_NAMES
+)
+# Fields whose values are never stored as they are (the carried result: booking/self_check.py).
+NOT_STORED = frozenset({"consent", HONEYPOT_FIELD, *self_check.FORM_FIELDS})
 
 
 class BookingBaseForm(BaseForm):
@@ -233,21 +241,30 @@ class BookingBaseForm(BaseForm):
         return links
 
     def question_fields(self):
-        """Every field the visitor sees, in order (Django wires aria-describedby for most)."""
-        return [self[name] for name in self.fields if name != HONEYPOT_FIELD]
+        """Every field the visitor sees, in order (Django wires aria-describedby for most);
+        the carried self-check result has a fieldset of its own."""
+        hidden = {HONEYPOT_FIELD, *self_check.FORM_FIELDS}
+        return [self[name] for name in self.fields if name not in hidden]
+
+    @cached_property
+    def carried_self_check(self):
+        """The self-check result the visitor brought (booking/self_check.py), or None."""
+        return self_check.carried(self)
+
+    def self_check_fields(self):
+        """The carried token (hidden) and the box that sends it."""
+        return [self[name] for name in self_check.FORM_FIELDS]
 
     def honeypot(self):
         return self[HONEYPOT_FIELD]
 
     def submission_data(self):
         """What is stored: every answer except the consent tick and the honeypot; the
-        treatment by its title (the request also keeps the page itself)."""
-        data = {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name not in ("consent", HONEYPOT_FIELD)
-        }
+        treatment by its title (the request also keeps the page itself); a carried self-check
+        result's four values only if its box is ticked (never the token or the tick)."""
+        data = {name: value for name, value in self.cleaned_data.items() if name not in NOT_STORED}
         data[SERVICE_FIELD] = self.service_page.title if self.service_page else NOT_SURE_LABEL
+        data.update(self_check.stored(self.cleaned_data))
         return data
 
     @property
@@ -256,7 +273,8 @@ class BookingBaseForm(BaseForm):
 
 
 class BookingFormBuilder(FormBuilder):
-    """Prepends the contact core, appends consent and the honeypot, and bounds every answer.
+    """Prepends the contact core, appends the fields of a carried self-check result
+    (booking/self_check.py), consent and the honeypot, and bounds every answer.
 
     `service_pages`: the treatments to offer, when they must not be read from the database.
     """
@@ -337,6 +355,7 @@ class BookingFormBuilder(FormBuilder):
         fields = core_head_fields()
         fields[SERVICE_FIELD] = core_service_field(self.service_pages)
         fields.update(editor_fields)
+        fields.update(self_check.form_fields())
         fields.update(core_tail_fields())
         return fields
 
@@ -369,8 +388,8 @@ class BookingFormPageForm(PageTitleCheck, WagtailAdminFormPageForm):
                     "label",
                     forms.ValidationError(
                         "'%(label)s' is already asked by the fixed part of the form (contact "
-                        "details and consent), which you cannot change here. Choose a "
-                        "different label.",
+                        "details, consent, a self-check result), which you cannot change "
+                        "here. Choose a different label.",
                         params={"label": form.cleaned_data.get("label") or clean_name},
                     ),
                 )

@@ -9,7 +9,8 @@ What they show comes from the copies kept for outages (clinic.serving.database_d
   (503, Retry-After), so nothing is lost without the visitor knowing;
 - for a request taken from the copy of the form (booking/held_posts.py), the same form again
   with its errors (200), under the rate limit's notice (429) or the failed security check's
-  (403), as the page itself would answer.
+  (403), as the page itself would answer; and the blank form carrying a self-check result
+  (200, no notice), for the self-check's "Book a consultation" button.
 """
 
 import datetime
@@ -69,11 +70,18 @@ def thank_you(page, held=None, reference=None, received_at=None):
 
 
 # Why the answers come back: the notice shown above them, and the status.
-NOTICE_STATUS = {"unavailable": 503, "invalid": 200, "rate_limited": 429, "csrf": 403}
+NOTICE_STATUS = {
+    "unavailable": 503,
+    "invalid": 200,
+    "rate_limited": 429,
+    "csrf": 403,
+    "carried": 200,
+}
 
 
 def answers_back(request, page, form, notice="unavailable"):
-    """The form again with every answer (and its errors) and a fresh security token."""
+    """The form again with every answer (and its errors) and a fresh security token; for
+    notice "carried", the blank form with the carried self-check result."""
     context = outage_context(page)
     context.update(
         form=form, notice=notice, action=request.path, csrf_token_value=get_token(request)

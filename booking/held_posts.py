@@ -14,6 +14,8 @@ it (booking/form_copy.py); anything else gets the 503 page. For a POST, as the p
    back with their errors;
 4. a valid request is held (booking/held_requests.py: encrypted, with its arrival time and a
    reference) and thanked; if the spool fails, the answers come back with the phone (503).
+A result carried from the self-check (booking/self_check.py) is not a request: the blank form
+from the copy comes back with it (200), whatever the security check says, counted nowhere.
 A GET of the booking page stays the 503 page; a GET of its thank-you page (a visitor whose
 request was stored just before the outage, redirected there) gets the thank-you page.
 
@@ -28,7 +30,7 @@ from django.conf import settings
 from django.http import HttpResponseForbidden
 from django.middleware.csrf import CsrfViewMiddleware
 
-from . import form_copy, held_pages, held_requests, ratelimit
+from . import form_copy, held_pages, held_requests, ratelimit, self_check
 from .forms import HONEYPOT_FIELD
 
 # Set on the request by the booking view: the reference of the request it stored.
@@ -79,11 +81,17 @@ def answer_post(request, page):
     if taken:
         return held_pages.thank_you(page, reference=taken)
     check = CsrfCheck(lambda request: None)
-    form = form_copy.copied_form_class(page)(request.POST, page=page)
-    if not passes_csrf_check(request, check):
+    form_class = form_copy.copied_form_class(page)
+    # Checked also for a carry: it reads the CSRF cookie, so the new form's token matches it.
+    csrf_passed = passes_csrf_check(request, check)
+    if self_check.is_carry(request):
+        blank = form_class(initial=self_check.carried_initial(request), page=page)
+        response = held_pages.answers_back(request, page, blank, notice="carried")
+    elif not csrf_passed:
+        form = form_class(request.POST, page=page)
         response = held_pages.answers_back(request, page, form, notice="csrf")
     else:
-        response = take_post(request, page, form)
+        response = take_post(request, page, form_class(request.POST, page=page))
     # A fresh token was handed out: its cookie goes with the page (CsrfViewMiddleware's own
     # step, taken here since the outage may have come before that middleware).
     return check.process_response(request, response)

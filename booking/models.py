@@ -37,11 +37,14 @@ from . import form_copy, held_pages, held_posts, notify, queue, ratelimit, sent_
 from .forms import (
     HIGHEST_MAX_LENGTH,
     HONEYPOT_FIELD,
+    NOT_STORED,
     SERVICE_FIELD,
     BookingFormBuilder,
     BookingFormPageForm,
 )
 from .panels import MANAGE_PERMISSION, ManagersInlinePanel
+from .self_check import COLUMNS as SELF_CHECK_COLUMNS
+from .self_check import answer_carry, is_carry
 
 logger = logging.getLogger("booking")
 
@@ -303,14 +306,16 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
         return FormSubmissionsRedirect
 
     def get_data_fields(self):
-        """Columns of the listing and the export: core first, then the editors' questions."""
+        """Columns of the listing and the export: core first, then the editors' questions,
+        then a self-check result the visitor chose to send (empty when they did not)."""
         form_class = self.get_form_class()
         fields = [("submit_time", "Submitted")]
         fields += [
             (name, field.label)
             for name, field in form_class.base_fields.items()
-            if name not in ("consent", HONEYPOT_FIELD)
+            if name not in NOT_STORED
         ]
+        fields += SELF_CHECK_COLUMNS
         fields += [("consent_version", "Consent version"), ("consented_at", "Consented at")]
         return fields
 
@@ -336,6 +341,8 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
             return self.render_form(
                 request, self.get_form(page=self, user=request.user, initial=initial)
             )
+        if is_carry(request):  # from the self-check's result page: not a request
+            return answer_carry(self, request)
         form = self.get_form(request.POST, page=self, user=request.user)
         allowed = ratelimit.allow_post(request)
         # Should the database go from here on, the outage handler does not count it again.
@@ -404,6 +411,8 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
     def serve_csrf_failure(self, request, *args, **kwargs):
         """A POST whose security check failed (clinic/serving/csrf_failure.py): the form again with
         the answers and a fresh token. Nothing stored, nothing counted."""
+        if is_carry(request):
+            return answer_carry(self, request)
         form = self.get_form(request.POST, page=self, user=request.user)
         template = "booking/booking_form_page_csrf_failure.html"
         return self.render_form(request, form, template, status=403)

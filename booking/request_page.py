@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from wagtail import log_actions
 from wagtail.models import ModelLogEntry
 
-from . import queue
+from . import queue, self_check
 from .consent import CONSENT_VERSIONS
 from .export import text
 from .models import (
@@ -135,10 +135,23 @@ def history(submission):
 
 
 def answers(submission):
-    """(label, text) for every question the form asked, in the form's order."""
+    """(label, text) for every question the form asked, in the form's order (a self-check
+    result the visitor sent has a section of its own: `self_check_sent`)."""
     fields = submission.page.specific.get_data_fields()
     data = submission.get_data()
-    return [(label, shown(data.get(name))) for name, label in fields if name != "submit_time"]
+    return [
+        (label, shown(data.get(name)))
+        for name, label in fields
+        if name != "submit_time" and name not in self_check.STORED_KEYS
+    ]
+
+
+def self_check_sent(submission):
+    """The self-check result the visitor chose to send, each value as text; None if none."""
+    sent = self_check.sent(submission.form_data)
+    if sent is not None:
+        sent["values"] = [(label, shown(value)) for label, value in sent["values"]]
+    return sent
 
 
 def shown(value):
@@ -193,6 +206,7 @@ def render_request_page(request, submission, queue_form, note_form):
         "contact": submission.form_data,
         "service": queue.service_title(submission),
         "answers": answers(submission),
+        "self_check": self_check_sent(submission),
         "consent_text": CONSENT_VERSIONS.get(submission.consent_version, ""),
         "due_in_words": queue.due_in_words(submission.reply_due, now),
         "overdue": queue.is_overdue(submission.status, submission.reply_due, now),

@@ -72,3 +72,18 @@ def carried(token):
     except (signing.BadSignature, ValueError, TypeError, KeyError, StopIteration):
         return None
     return CarriedResult(instrument.name, int(total), instrument.highest_total, band.label, date)
+
+
+def from_stored(data):
+    """The CarriedResult a booking request holds (the four STORED_FIELDS values), to state it
+    as the visitor saw it ("14 out of 27"); None when the request holds none, or values this
+    module cannot read back (an instrument renamed since)."""
+    by_name = {instrument.name: instrument for instrument in INSTRUMENTS.values()}
+    try:
+        instrument = by_name[data["self_check_instrument"]]
+        total = int(data["self_check_total"])
+        band = str(data["self_check_band"])
+        date = datetime.date.fromisoformat(data["self_check_date"])
+    except (KeyError, ValueError, TypeError):
+        return None
+    return CarriedResult(instrument.name, total, instrument.highest_total, band, date)

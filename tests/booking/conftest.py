@@ -1,8 +1,12 @@
 import pytest
+import time_machine
+from django.test import Client
 
 import booking.demo
 from clinic.documents.demo import load_section
+from tests.booking.self_check_handoff import BOOKED_AT, TAKEN_AT, token_from_result_page
 from tests.factories import UserFactory
+from tests.selfcheck.factories import SelfCheckPageFactory
 
 
 @pytest.fixture
@@ -35,3 +39,26 @@ VALID_DATA = {
     "consent": "on",
     "website": "",
 }
+
+
+# The self-check hand-off (tests/booking/self_check_handoff.py) ------------------------------
+
+
+@pytest.fixture
+def self_check_clock():
+    """7 December 2026, 3 pm in New York, when the visitor takes the self-check."""
+    with time_machine.travel(TAKEN_AT, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def self_check_page(home_page, booking_page):
+    return SelfCheckPageFactory(parent=home_page, booking_page=booking_page)
+
+
+@pytest.fixture
+def self_check_token(self_check_clock, self_check_page, booking_page):
+    """The token the self-check's result page gives; then the next morning, the visitor books."""
+    token = token_from_result_page(Client(), self_check_page, booking_page)
+    self_check_clock.move_to(BOOKED_AT)
+    return token
