@@ -85,7 +85,8 @@ def answer_post(request, page):
     # Checked also for a carry: it reads the CSRF cookie, so the new form's token matches it.
     csrf_passed = passes_csrf_check(request, check)
     if self_check.is_carry(request):
-        blank = form_class(initial=self_check.carried_initial(request), page=page)
+        initial = self_check.carried_initial(request, trusted=csrf_passed)
+        blank = form_class(initial=initial, page=page)
         response = held_pages.answers_back(request, page, blank, notice="carried")
     elif not csrf_passed:
         form = form_class(request.POST, page=page)

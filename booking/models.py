@@ -411,8 +411,8 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
     def serve_csrf_failure(self, request, *args, **kwargs):
         """A POST whose security check failed (clinic/serving/csrf_failure.py): the form again with
         the answers and a fresh token. Nothing stored, nothing counted."""
-        if is_carry(request):
-            return answer_carry(self, request)
+        if is_carry(request):  # the blank form, without the result it claims to carry
+            return answer_carry(self, request, trusted=False)
         form = self.get_form(request.POST, page=self, user=request.user)
         template = "booking/booking_form_page_csrf_failure.html"
         return self.render_form(request, form, template, status=403)

@@ -84,16 +84,22 @@ def is_carry(request):
     return request.method == "POST" and handoff.CARRY_FIELD in request.POST
 
 
-def carried_initial(request):
-    """The blank form's initial values: the token (the form shows it only if it is good)."""
+def carried_initial(request, trusted=True):
+    """The blank form's initial values: the token (the form shows it only if it is good).
+
+    Untrusted (the carry failed its CSRF check): no token. Any site can make a visitor's
+    browser post a carry, and a failed check is exactly that case; a result the visitor did
+    not take must never appear on their form, even unticked."""
+    if not trusted:
+        return {}
     return {RESULT_FIELD: OneValueHiddenInput().value_from_datadict(request.POST, {}, RESULT_FIELD)}
 
 
-def answer_carry(page, request):
-    """The booking page's answer to a carry, also when its CSRF check failed: nothing is
-    taken, so there is nothing to refuse, and the visitor gets the form they asked for (with
-    a fresh CSRF token) rather than a form full of errors."""
-    form = page.get_form(page=page, user=request.user, initial=carried_initial(request))
+def answer_carry(page, request, trusted=True):
+    """The booking page's answer to a carry, also when its CSRF check failed (`trusted`
+    False): nothing is taken, so there is nothing to refuse, and the visitor gets the blank
+    form they asked for (with a fresh CSRF token) rather than a form full of errors."""
+    form = page.get_form(page=page, user=request.user, initial=carried_initial(request, trusted))
     return page.render_form(request, form)
 
 
