@@ -1,5 +1,6 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server."""
 
+import datetime
 import os
 from urllib.parse import urlsplit
 
@@ -8,8 +9,10 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
 from django.test import Client
 
+from clinic.practice.details import ClinicSettings
 from clinic.security.groups import CLINICIANS
-from tests.factories import UserFactory
+from tests.factories import UserFactory, crisis_line
+from tests.selfcheck.factories import SelfCheckPageFactory
 
 # Playwright's sync API runs an event loop; Django must still allow its ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -138,3 +141,38 @@ def describe(violations):
     return "\n".join(
         f"{v['id']}: {v['help']} ({[node['target'] for node in v['nodes']]})" for v in violations
     )
+
+
+@pytest.fixture
+def self_check(home_page, site):
+    """The self-check under home, and clinic settings with the demo's crisis lines and hours."""
+    clinic = ClinicSettings.for_site(site)
+    clinic.phone = "(555) 010-0140"
+    clinic.crisis_lines = [
+        crisis_line(
+            name="Emergency services",
+            description="If you or someone else is in immediate danger, call 911.",
+            phone="911",
+        ),
+        crisis_line(
+            name="988 Suicide & Crisis Lifeline",
+            description="Call or text 988, or chat online. Free and confidential, 24 hours a day.",
+            phone="988",
+            sms="988",
+            url="https://988lifeline.org/",
+            emergency=False,
+        ),
+    ]
+    clinic.opening_hours = [
+        (
+            "hours",
+            {
+                "label": "Monday to Friday",
+                "days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+                "opens": datetime.time(8, 30),
+                "closes": datetime.time(18, 0),
+            },
+        )
+    ]
+    clinic.save()
+    return SelfCheckPageFactory(parent=home_page)

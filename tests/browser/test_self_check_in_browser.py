@@ -5,7 +5,6 @@ Screenshots go to $SCREENSHOTS_DIR (the temporary directory unless set), selfche
 look at after a run.
 """
 
-import datetime
 import os
 import tempfile
 from pathlib import Path
@@ -13,11 +12,8 @@ from pathlib import Path
 import pytest
 from django.utils.timezone import localdate
 
-from clinic.practice.details import ClinicSettings
 from selfcheck.instruments import ANSWERS, PHQ9
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
-from tests.factories import crisis_line
-from tests.selfcheck.factories import SelfCheckPageFactory
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or tempfile.gettempdir())
 SMALL_PHONE = {"width": 390, "height": 844}
@@ -25,41 +21,6 @@ SMALL_PHONE = {"width": 390, "height": 844}
 ON_A_PHONE = pytest.mark.browser_context_args(viewport=SMALL_PHONE, has_touch=True, is_mobile=True)
 LABEL = dict(ANSWERS)
 A4 = {"width": 794, "height": 1123}  # a sheet at 96 pixels to the inch: the print screenshot
-
-
-@pytest.fixture
-def self_check(home_page, site):
-    """The self-check under home, and clinic settings with the demo's crisis lines and hours."""
-    clinic = ClinicSettings.for_site(site)
-    clinic.phone = "(555) 010-0140"
-    clinic.crisis_lines = [
-        crisis_line(
-            name="Emergency services",
-            description="If you or someone else is in immediate danger, call 911.",
-            phone="911",
-        ),
-        crisis_line(
-            name="988 Suicide & Crisis Lifeline",
-            description="Call or text 988, or chat online. Free and confidential, 24 hours a day.",
-            phone="988",
-            sms="988",
-            url="https://988lifeline.org/",
-            emergency=False,
-        ),
-    ]
-    clinic.opening_hours = [
-        (
-            "hours",
-            {
-                "label": "Monday to Friday",
-                "days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
-                "opens": datetime.time(8, 30),
-                "closes": datetime.time(18, 0),
-            },
-        )
-    ]
-    clinic.save()
-    return SelfCheckPageFactory(parent=home_page)
 
 
 def phq9_url(page, self_check):
