@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from clinic.editorial.page_forms import HealthPageForm
 from clinic.editorial.review_dates import ReviewDatesMixin
-from clinic.practice.details import ClinicSettings
+from clinic.practice.details import booking_url
 from clinic.serving.shared_data import SharedRestrictionsMixin
 
 from . import handoff
@@ -162,10 +162,7 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
         return getattr(self, band_field_name(instrument, band))
 
     def booking_url(self, request=None):
-        if self.booking_page_id and self.booking_page and self.booking_page.live:
-            return self.booking_page.get_url(request)
-        clinic = ClinicSettings.for_request(request) if request else ClinicSettings.load()
-        return clinic.booking_url
+        return booking_url(self.booking_page if self.booking_page_id else None, request)
 
     def instrument_url(self, instrument, request=None):
         return self.get_url(request) + self.reverse_subpage("instrument", args=[instrument.key])

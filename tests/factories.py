@@ -1,5 +1,7 @@
 """Factories for test data; every test builds what it needs from these."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
@@ -8,6 +10,7 @@ from wagtail.log_actions import log
 
 from clinic.editorial.people import Person
 from clinic.editorial.reviewed_content import SIGN_OFF_ACTION, content_fingerprint
+from clinic.practice.details import ClinicSettings
 from home.models import StandardPage
 
 
@@ -94,3 +97,39 @@ def crisis_line(**changes):
         "emergency": True,
     }
     return ("line", {**line, **changes})
+
+
+def demo_like_clinic(site):
+    """The clinic's phone, weekday hours and crisis lines as the demo content has them
+    (content/settings.yaml): 911 to call, 988 to call, text or chat."""
+    clinic = ClinicSettings.for_site(site)
+    clinic.phone = "(555) 010-0140"
+    weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    clinic.opening_hours = [
+        (
+            "hours",
+            {
+                "label": "Monday to Friday",
+                "days": weekdays,
+                "opens": datetime.time(8, 30),
+                "closes": datetime.time(18, 0),
+            },
+        )
+    ]
+    clinic.crisis_lines = [
+        crisis_line(
+            name="Emergency services",
+            description="If you or someone else is in immediate danger, call 911.",
+            phone="911",
+        ),
+        crisis_line(
+            name="988 Suicide & Crisis Lifeline",
+            description="Call or text 988, or chat online. Free and confidential, 24 hours a day.",
+            phone="988",
+            sms="988",
+            url="https://988lifeline.org/",
+            emergency=False,
+        ),
+    ]
+    clinic.save()
+    return clinic

@@ -27,7 +27,7 @@ from clinic.editorial.disclaimer import MedicalDisclaimer
 from clinic.editorial.page_forms import ClinicPageForm, HealthPageForm
 from clinic.editorial.references import citation_schema
 from clinic.editorial.review_dates import ReviewDatesMixin
-from clinic.practice.details import ClinicSettings
+from clinic.practice.details import booking_url
 from clinic.serving.shared_data import (
     SharedRestrictionsMixin,
     is_public,
@@ -227,10 +227,7 @@ class TreatmentPage(SharedRestrictionsMixin, ReviewDatesMixin, Page):
 
     def booking_url(self, request=None):
         """The chosen booking page, else the clinic's booking page from the settings."""
-        if self.booking_page_id and self.booking_page and self.booking_page.live:
-            return self.booking_page.get_url(request)
-        clinic = ClinicSettings.for_request(request) if request else ClinicSettings.load()
-        return clinic.booking_url
+        return booking_url(self.booking_page if self.booking_page_id else None, request)
 
     def linked_pages(self):
         """({pk: page} the body links to, [related treatments]): live and public ones only."""

@@ -35,6 +35,14 @@ def clinic_schema_id(home_url):
     return f"{home_url}#clinic"
 
 
+def booking_url(chosen=None, request=None):
+    """A page's own choice of booking page when it is live, else the clinic's booking page."""
+    if chosen is not None and chosen.live:
+        return chosen.get_url(request)
+    clinic = ClinicSettings.for_request(request) if request else ClinicSettings.load()
+    return clinic.booking_url
+
+
 def linked_page_url(field_name):
     return property(lambda settings: settings._page_url(getattr(settings, field_name)))
 

@@ -1,9 +1,12 @@
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.test import Client
 
 import booking.demo
+from booking import form_copy
 from clinic.documents.demo import load_section
+from clinic.serving import outage_copies
 from tests.booking.self_check_handoff import BOOKED_AT, TAKEN_AT, token_from_result_page
 from tests.factories import UserFactory
 from tests.selfcheck.factories import SelfCheckPageFactory
@@ -62,3 +65,16 @@ def self_check_token(self_check_clock, self_check_page, booking_page):
     token = token_from_result_page(Client(), self_check_page, booking_page)
     self_check_clock.move_to(BOOKED_AT)
     return token
+
+
+@pytest.fixture
+def fresh_outage_folders(settings, tmp_path):
+    """Spool and outage-copy folders of this test alone, and no copies remembered."""
+    settings.BOOKING_SPOOL_DIR = tmp_path / "spool"
+    settings.OUTAGE_COPY_DIR = tmp_path / "outage"
+    outage_copies.forget_written()
+    form_copy.forget_kept()
+    cache.clear()
+    yield
+    outage_copies.forget_written()
+    form_copy.forget_kept()

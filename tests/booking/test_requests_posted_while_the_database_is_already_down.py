@@ -16,21 +16,9 @@ from clinic.serving import outage_copies
 from tests.outage import database_down, insert_fails
 from tests.treatments.factories import TreatmentIndexPageFactory, TreatmentPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_outage_folders")]
 
 PLAIN_VALUES = ["Avery Example", "avery@example.com", "Mornings are best."]
-
-
-@pytest.fixture(autouse=True)
-def fresh_folders(settings, tmp_path):
-    settings.BOOKING_SPOOL_DIR = tmp_path / "spool"
-    settings.OUTAGE_COPY_DIR = tmp_path / "outage"
-    outage_copies.forget_written()
-    form_copy.forget_kept()
-    cache.clear()
-    yield
-    outage_copies.forget_written()
-    form_copy.forget_kept()
 
 
 @pytest.fixture

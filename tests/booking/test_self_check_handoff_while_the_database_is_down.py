@@ -7,30 +7,16 @@ import io
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
 from booking import form_copy, held_requests
 from booking.models import BookingSubmission
-from clinic.serving import outage_copies
 from selfcheck import handoff
 from tests.booking.self_check_handoff import SENT, STATEMENT, TICK, added, carry, fieldset, send_box
 from tests.outage import database_down, insert_fails
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_folders(settings, tmp_path):
-    settings.BOOKING_SPOOL_DIR = tmp_path / "spool"
-    settings.OUTAGE_COPY_DIR = tmp_path / "outage"
-    outage_copies.forget_written()
-    form_copy.forget_kept()
-    cache.clear()
-    yield
-    outage_copies.forget_written()
-    form_copy.forget_kept()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_outage_folders")]
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server."""
 
-import datetime
 import os
 from urllib.parse import urlsplit
 
@@ -9,9 +8,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
 from django.test import Client
 
-from clinic.practice.details import ClinicSettings
 from clinic.security.groups import CLINICIANS
-from tests.factories import UserFactory, crisis_line
+from tests.factories import UserFactory, demo_like_clinic
 from tests.selfcheck.factories import SelfCheckPageFactory
 
 # Playwright's sync API runs an event loop; Django must still allow its ORM calls.
@@ -146,33 +144,5 @@ def describe(violations):
 @pytest.fixture
 def self_check(home_page, site):
     """The self-check under home, and clinic settings with the demo's crisis lines and hours."""
-    clinic = ClinicSettings.for_site(site)
-    clinic.phone = "(555) 010-0140"
-    clinic.crisis_lines = [
-        crisis_line(
-            name="Emergency services",
-            description="If you or someone else is in immediate danger, call 911.",
-            phone="911",
-        ),
-        crisis_line(
-            name="988 Suicide & Crisis Lifeline",
-            description="Call or text 988, or chat online. Free and confidential, 24 hours a day.",
-            phone="988",
-            sms="988",
-            url="https://988lifeline.org/",
-            emergency=False,
-        ),
-    ]
-    clinic.opening_hours = [
-        (
-            "hours",
-            {
-                "label": "Monday to Friday",
-                "days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
-                "opens": datetime.time(8, 30),
-                "closes": datetime.time(18, 0),
-            },
-        )
-    ]
-    clinic.save()
+    demo_like_clinic(site)
     return SelfCheckPageFactory(parent=home_page)
