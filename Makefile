@@ -7,7 +7,7 @@ PORT ?= 8000
 # Development settings build the address in notification emails from these (clinic/settings/dev.py).
 export HOST PORT
 MANAGE := $(UV) run --frozen python manage.py
-OWN_PACKAGES := clinic home blog treatments booking
+OWN_PACKAGES := clinic home blog treatments booking selfcheck
 
 .PHONY: run install migrate demo serve test lint check-deploy chromium bench clean lighthouse \
 	restore-drill faults
