@@ -388,13 +388,14 @@ def report(results, seconds):
         f"{results['form_factor']}"
     )
     columns = ["perf", "a11y", "best-pr", "SEO", *METRICS.values()]
-    print(f"{'page':<14}" + "".join(f"{column:>9}" for column in columns))
+    width = max(len(name) for name in PAGES) + 1
+    print(f"{'page':<{width}}" + "".join(f"{column:>9}" for column in columns))
     footnote = False
     for name in PAGES:
         page = results["pages"].get(name)
         if page is None or "error" in page:
             error = page["error"] if page else "not reached"
-            print(f"{name:<14}  NOT MEASURED ({error})")
+            print(f"{name:<{width}}  NOT MEASURED ({error})")
             continue
         cells = []
         for category in CATEGORIES:
@@ -404,7 +405,7 @@ def report(results, seconds):
                 footnote = True
             cells.append(cell)
         cells += [page["metrics"][key] for key in METRICS]
-        print(f"{name:<14}" + "".join(f"{cell:>9}" for cell in cells))
+        print(f"{name:<{width}}" + "".join(f"{cell:>9}" for cell in cells))
         for category in CATEGORIES:
             if page["scores"][category] == 1:
                 continue  # e.g. performance insights with savings to offer, at a score of 1.00
@@ -417,10 +418,11 @@ def report(results, seconds):
                     text += " (allowed)"
                 shown.append(text)
             if shown:
-                print(f"{'':<14}  {category}, failing audits: {', '.join(shown)}")
+                print(f"{'':<{width}}  {category}, failing audits: {', '.join(shown)}")
         if page["crashes"]:
             crashes = "; ".join(page["crashes"])
-            print(f"{'':<14}  measured on attempt {page['attempts']}, after a crash ({crashes})")
+            attempt = page["attempts"]
+            print(f"{'':<{width}}  measured on attempt {attempt}, after a crash ({crashes})")
     if footnote:
         exempt = "; ".join(
             f"{name}: all but {', '.join(ids)}" for name, ids in SEO_EXEMPT_AUDITS.items()
