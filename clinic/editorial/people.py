@@ -7,10 +7,12 @@ leaves is retired: no longer listed, their address says so, and past sign-offs k
 """
 
 import datetime
+import unicodedata
 
 from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import get_language_info
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -148,6 +150,11 @@ class Person(index.Indexed, models.Model):
     def language_list(self):
         return split_list(self.languages)
 
+    def reads(self, language_code):
+        """Whether their languages name this one ("Spanish", "Español" or "es" for es)."""
+        names = language_names(language_code)
+        return any(folded(language) in names for language in self.language_list)
+
     @property
     def education_list(self):
         return [line.strip() for line in self.education.splitlines() if line.strip()]
@@ -227,6 +234,28 @@ def site_clinic_settings(request):
     from clinic.practice.details import ClinicSettings
 
     return ClinicSettings.for_request(request) if request else ClinicSettings.load()
+
+
+def folded(text):
+    """Lower case without accents: "Español" and "espanol" are the same word here."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def language_info(language_code):
+    """Django's entry for the language of `language_code` ("es-mx": Spanish), or just its code."""
+    base = language_code.split("-")[0].lower()
+    try:
+        return get_language_info(base)
+    except KeyError:
+        return {"code": base, "name": base, "name_local": base}
+
+
+def language_names(language_code):
+    """The folded names a person may give the language of `language_code`: its English name,
+    its own name and its code."""
+    info = language_info(language_code)
+    return {info["code"], folded(info["name"]), folded(info["name_local"])}
 
 
 def split_list(text):

@@ -13,6 +13,7 @@ then go live (clinic/editorial/reviewed_content.py).
 from calendar import monthrange
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +22,7 @@ from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask
 
 from clinic.blocks import missing_sections
+from clinic.editorial.people import language_info
 from clinic.editorial.reviewed_content import SIGN_OFF_ACTION, content_fingerprint
 from clinic.plain_language.page_scores import score_page
 
@@ -108,7 +110,22 @@ def refusal(obj, user):
     body = getattr(obj, "body", None)
     if missing := missing_sections(body, obj.required_sections, page=obj):
         return "Before you approve, the page needs these sections: " + ", ".join(missing) + "."
-    return ""
+    return language_refusal(obj, person_of(user))
+
+
+def language_refusal(page, person):
+    """A page in another language than the site's is signed off only by a reviewer whose entry
+    in People lists that language: a clinician must read the words they approve."""
+    code = page.locale.language_code if getattr(page, "locale_id", None) else ""
+    if not code or code.split("-")[0] == settings.LANGUAGE_CODE.split("-")[0]:
+        return ""
+    if person.reads(code):
+        return ""
+    name = language_info(code)["name"]
+    return (
+        f"You cannot approve this page: it is in {name}, and your entry under People does not "
+        f"list {name} among the languages you speak. Ask a Clinical reviewer who reads {name}."
+    )
 
 
 def sign_off(revision, user, months, reason=""):
