@@ -126,7 +126,7 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1  # one per home page: one per site and language
     # The first mode is the default, and what the reading score reads: every reviewed word.
     preview_modes = [
         ("results", "Start page and every result"),

@@ -19,6 +19,7 @@ from django.core.checks import Error, Tags, register
 from django.db.models import Q
 from django.utils import timezone
 
+from clinic.editorial import translations
 from clinic.editorial.people import Person
 from clinic.editorial.references import sources_cited_by_pages
 from clinic.editorial.review_dates import ReviewDatesMixin, a_year_after
@@ -34,9 +35,15 @@ DUE_SOON = "soon"
 # Most urgent first: this is the order of the report, the dashboard and the command.
 STATUSES = {NEVER_REVIEWED: "Never reviewed", OVERDUE: "Overdue", DUE_SOON: "Due soon"}
 STATUS_ORDER = list(STATUSES)
-# The report's rows also have pages due by nothing but their sources, listed last.
+# The report's rows also have translations whose source was changed and signed off since
+# (clinic/editorial/translations.py), and pages due by nothing but their sources, listed last.
+OUT_OF_DATE = "translation"
 STALE_SOURCES = "sources"
-REPORT_STATUSES = {**STATUSES, STALE_SOURCES: "Sources to check"}
+REPORT_STATUSES = {
+    **STATUSES,
+    OUT_OF_DATE: "Out of date with the English page",
+    STALE_SOURCES: "Sources to check",
+}
 REPORT_ORDER = list(REPORT_STATUSES)
 
 
@@ -58,7 +65,7 @@ def days_phrase(days):
 @dataclass
 class DuePage:
     page: object
-    state: str  # NEVER_REVIEWED, OVERDUE, DUE_SOON or STALE_SOURCES
+    state: str  # NEVER_REVIEWED, OVERDUE, DUE_SOON, OUT_OF_DATE or STALE_SOURCES
     next_review_due: datetime.date | None
     reviewer: Person | None
     today: datetime.date
@@ -149,8 +156,9 @@ def pages_due_for_review(today=None, within_days=DUE_WITHIN_DAYS, sources=False)
     and each row's sources to check.
 
     Never-reviewed pages come first (by title), then overdue ones (most overdue first), then
-    those due soon (soonest first), then those due by nothing but their sources. One query per
-    health page model, whatever the number of pages, and two for the sources.
+    those due soon (soonest first), then translations out of date with their source, then
+    those due by nothing but their sources. One query per health page model, and two for the
+    sources; a translation adds two (its source, its last sign-off).
     """
     today = today or timezone.localdate()
     cutoff = today + datetime.timedelta(days=within_days)
@@ -162,16 +170,22 @@ def pages_due_for_review(today=None, within_days=DUE_WITHIN_DAYS, sources=False)
     )
     if cited:
         may_be_due |= Q(pk__in=list(cited))
+    may_be_due |= ~Q(locale__language_code=translations.default_language())  # out of date?
     due = []
     for model in review_page_models():
         pages = (
-            model.objects.live().filter(may_be_due).select_related("reviewer").defer_streamfields()
+            model.objects.live()
+            .filter(may_be_due)
+            .select_related("reviewer", "locale")
+            .defer_streamfields()
         )
         for page in pages:
             cites = cited.get(page.pk, ())
             stale = [source for source in cites if source.stale_for(page.last_reviewed)]
             stale.sort(key=lambda source: (source.accessed, source.title))
             found = review_state(page, today, cutoff)
+            if not found and translations.out_of_date(page):
+                found = OUT_OF_DATE, page.next_review_due or a_year_after(page.last_reviewed)
             if not found and stale:
                 found = STALE_SOURCES, page.next_review_due or a_year_after(page.last_reviewed)
             if found:

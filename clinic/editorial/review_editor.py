@@ -5,6 +5,7 @@
 - For the author of a page sent back: the reviewer's comment at the top of the editor, until
   the page is submitted again.
 - For a reviewer who cannot sign off yet: why, and how to fix it.
+- On a translation whose source page was changed and signed off since: that it is out of date.
 - In the sign-off form: the reading grade of the version under review, and a reason to give
   when it is above the page's upper limit.
 """
@@ -20,6 +21,7 @@ from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, Wo
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, WorkflowState
 
+from clinic.editorial import translations
 from clinic.editorial.signoff import (
     ClinicalReviewTask,
     ReasonMissing,
@@ -28,6 +30,11 @@ from clinic.editorial.signoff import (
     reviews_this,
 )
 from clinic.plain_language.page_scores import score_page
+
+OUT_OF_DATE_MESSAGE = (
+    "This translation is out of date: its {0} page was changed and signed off since this page "
+    "was. Bring it up to date with the {0} page, then submit it for clinical review."
+)
 
 
 def approval_message(page):
@@ -58,6 +65,9 @@ class ReviewEditView(EditView):
         if sent_back := requested_changes(self.page):
             who = sent_back.finished_by.get_full_name() if sent_back.finished_by else "A reviewer"
             messages.warning(request, f"{who} asked for changes: “{sent_back.comment}”")
+        if reviews_this(self.page.specific) and translations.out_of_date(self.page):
+            source_language = translations.source_language_name()
+            messages.warning(request, OUT_OF_DATE_MESSAGE.format(source_language))
         task = self.page.current_workflow_task
         reviewing = isinstance(task, ClinicalReviewTask) and task.get_actions(
             self.page, request.user

@@ -24,6 +24,7 @@ from wagtail.models import AbstractGroupApprovalTask
 from clinic.blocks import missing_sections
 from clinic.editorial.people import language_info
 from clinic.editorial.reviewed_content import SIGN_OFF_ACTION, content_fingerprint
+from clinic.editorial.translations import sign_off_data
 from clinic.plain_language.page_scores import score_page
 
 REASON_LENGTH = 500
@@ -160,6 +161,7 @@ def sign_off(revision, user, months, reason=""):
             "grade_limit": score.limit,
             "reason": reason if score.above_limit else "",
             "fingerprint": page.reviewed_fingerprint,
+            **sign_off_data(page),  # a translation: its source's reviewed content
         },
     )
 
