@@ -49,6 +49,16 @@ INFLESZ_BANDS = [
 LETTER_SYLLABLES = {**dict.fromkeys("bcdgkpqtuv", 1), **dict.fromkeys("fhjlmnñrsxyz", 2)}
 LETTER_SYLLABLES |= dict.fromkeys("aeio", 1) | {"w": 3}
 
+# Spanish: letters with accents, ñ and ü; a sentence may open with ¿ or ¡, or an accented
+# capital; its own abbreviations with full stops ("p. ej.", "Dra.", "EE. UU.").
+LETTERS = "A-Za-zÁÉÍÓÚÜÑáéíóúüñ"
+WORD = re.compile(rf"\d+(?:[.,:/]\d+)*|[{LETTERS}]+(?:['’\-][{LETTERS}]+)*")
+NOT_SENTENCE_ENDS = re.compile(
+    r"\b(p\.\s?ej|etc|aprox|Dra?|Sra?|Srta|Uds?|núm|pág|tel|a\.\s?m|p\.\s?m|EE\.\s?UU)\.",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*(?=\s+[\"'“‘«(\[¿¡]?[A-Z0-9ÁÉÍÓÚÜÑ])")
+
 SILENT_U = re.compile(r"(?<=[qg])u(?=[eiéí])|(?<=q)u")
 
 
