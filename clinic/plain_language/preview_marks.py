@@ -28,7 +28,8 @@ MESSAGES = {
     RULE_IDS[GRADE_FLAG]: {
         "error_name": "Reading grade above the target",
         "help_text": "The reading grade is under Content metrics. Shorten the sentences and "
-        "explain the terms listed below; aim for grade 8 or lower.",
+        "explain the terms listed below; aim for grade 8 or lower (on a Spanish page, "
+        "INFLESZ 65 or more).",
     },
     **{
         RULE_IDS[token]: {"error_name": label, "help_text": advice}
