@@ -85,10 +85,8 @@ class SignOffForm(TaskStateCommentForm):
 
 
 def grade_above_limit(score):
-    return (
-        f"This version reads at grade {score.grade:g} ({score.verdict.lower()}); "
-        f"the upper limit for this page is {score.limit:g}."
-    )
+    """The grade (or, on a Spanish page, the INFLESZ score) past the page's limit."""
+    return score.past_limit
 
 
 def person_of(user):

@@ -17,7 +17,7 @@ from django.utils.html import json_script
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page
 
-from clinic.plain_language.page_scores import PageScore, Targets, score_html
+from clinic.plain_language.page_scores import PageScore, Targets, language_of, score_html
 from clinic.plain_language.readability import RULES
 
 GRADE_FLAG = "reading-grade"
@@ -28,7 +28,8 @@ MESSAGES = {
     RULE_IDS[GRADE_FLAG]: {
         "error_name": "Reading grade above the target",
         "help_text": "The reading grade is under Content metrics. Shorten the sentences and "
-        "explain the terms listed below; aim for grade 8 or lower.",
+        "explain the terms listed below; aim for grade 8 or lower (on a Spanish page, "
+        "INFLESZ 65 or more).",
     },
     **{
         RULE_IDS[token]: {"error_name": label, "help_text": advice}
@@ -103,12 +104,12 @@ def previewed_page(request, response):
 
 
 def annotate(html, page):
-    analysis = score_html(html)
+    analysis = score_html(html, language=language_of(page))
     score = PageScore(analysis, Targets.for_page(page))
     flags = {}
     for finding in analysis.findings:
         flags.setdefault(finding.unit, set()).add(finding.rule)
-    if analysis.units and score.grade is not None and score.grade > score.target:
+    if analysis.units and score.misses_target:
         flags.setdefault(0, set()).add(GRADE_FLAG)
     html = mark_units(html, [(analysis.units[index], tokens) for index, tokens in flags.items()])
     report = json_script(score.as_dict(), REPORT_ID)

@@ -10,6 +10,9 @@ Scores, from words, sentences and syllables (clinic/plain_language/syllables.py,
 - Flesch–Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
 - SMOG grade: 1.043 × √(words of 3+ syllables × 30 / sentences) + 3.1291.
 Under MIN_WORDS words neither is meaningful, and the page is "too short to score".
+Spanish text (language "es") is split into words and sentences with Spanish letters and marks,
+counted with the Spanish syllable counter, and scored on the Spanish scales only (INFLESZ and
+Fernández-Huerta, clinic/plain_language/spanish.py): English grades are never given for it.
 
 Rules, each tied to the text unit (a paragraph, heading, item...) where it happens:
 - a sentence of more than LONG_SENTENCE words;
@@ -20,7 +23,9 @@ Rules, each tied to the text unit (a paragraph, heading, item...) where it happe
   the words, "TRD (treatment-resistant depression)", the words earlier in the same paragraph,
   or <abbr title="...">.
 Headings name a topic that the text below explains, so a term or abbreviation in a heading is
-judged at its first use in that text.
+judged at its first use in that text. The glossary and the abbreviation rule are English (the
+glossary's terms, and the small words left out of initials), so Spanish text is judged on the
+sentence and paragraph rules only.
 """
 
 import math
@@ -29,7 +34,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from clinic.plain_language import syllables
+from clinic.plain_language import spanish, syllables
 
 MIN_WORDS = 100
 LONG_SENTENCE = 25
@@ -49,6 +54,30 @@ NOT_SENTENCE_ENDS = re.compile(
     r"\b(e\.g|i\.e|etc|vs|approx|Dr|Mr|Mrs|Ms|Prof|St|No|a\.m|p\.m|U\.S)\.", re.IGNORECASE
 )
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Language:
+    """How text in one language is split into words and sentences, and its syllables counted."""
+
+    code: str
+    word: re.Pattern
+    not_sentence_ends: re.Pattern
+    sentence_end: re.Pattern
+    count_syllables: object
+    english_rules: bool  # the glossary and abbreviation rules
+
+
+ENGLISH = Language("en", WORD, NOT_SENTENCE_ENDS, SENTENCE_END, syllables.count, True)
+SPANISH = Language(
+    "es", spanish.WORD, spanish.NOT_SENTENCE_ENDS, spanish.SENTENCE_END, spanish.count, False
+)
+
+
+def language_for(code):
+    """Spanish for "es" (and "es-MX"...); English, as before, for anything else."""
+    return SPANISH if (code or "").lower().split("-")[0] == "es" else ENGLISH
+
 
 # Each rule: what the Checks panel calls it, and what to do about it.
 RULES = {
@@ -108,24 +137,44 @@ class Readability:
     polysyllables: int
     findings: list
     longest: list  # (words, sentence), longest first
+    language: str = "en"
 
     @property
     def scorable(self):
         return self.words >= MIN_WORDS
 
     @property
+    def is_spanish(self):
+        return self.language == "es"
+
+    @property
     def grade(self):
-        """Flesch–Kincaid grade to one decimal, or None when the text is too short."""
-        if not self.scorable:
+        """Flesch–Kincaid grade to one decimal, or None when the text is too short (or is
+        Spanish: the formula is fitted to English words)."""
+        if not self.scorable or self.is_spanish:
             return None
         value = 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
         return round(value, 1)
 
     @property
     def smog(self):
-        if not self.scorable:
+        if not self.scorable or self.is_spanish:
             return None
         return round(1.043 * math.sqrt(self.polysyllables * 30 / self.sentences) + 3.1291, 1)
+
+    @property
+    def inflesz(self):
+        """Spanish text's INFLESZ score to one decimal (higher is easier), else None."""
+        if not self.scorable or not self.is_spanish:
+            return None
+        return round(spanish.inflesz(self.words, self.sentences, self.syllables), 1)
+
+    @property
+    def fernandez_huerta(self):
+        """Spanish text's Fernández-Huerta reading ease to one decimal, else None."""
+        if not self.scorable or not self.is_spanish:
+            return None
+        return round(spanish.fernandez_huerta(self.words, self.sentences, self.syllables), 1)
 
     @property
     def average_sentence(self):
@@ -140,14 +189,14 @@ class Readability:
         return [finding for finding in self.findings if finding.rule == rule]
 
 
-def text_units(main):
+def text_units(main, language=ENGLISH):
     """The innermost text blocks of `main`, in reading order, outside skipped parts."""
     units = []
     for element in main.find_all(UNIT_TAGS):
         if skipped(element, main) or element.find(UNIT_TAGS):
             continue
         text = " ".join(visible_text(element).split())
-        if WORD.search(text):
+        if language.word.search(text):
             units.append(Unit(element, text))
     return units
 
@@ -185,19 +234,22 @@ def skipped(element, main):
     return False
 
 
-def split_sentences(text):
-    """Sentences end at . ! or ? (with any closing quote or bracket) before a capital or digit."""
-    protected = NOT_SENTENCE_ENDS.sub(lambda match: match.group(0).replace(".", "\0"), text)
+def split_sentences(text, language=ENGLISH):
+    """Sentences end at . ! or ? (with any closing quote or bracket) before a capital or digit
+    (in Spanish, also before ¿ or ¡)."""
+    protected = language.not_sentence_ends.sub(
+        lambda match: match.group(0).replace(".", "\0"), text
+    )
     parts, start = [], 0
-    for end in SENTENCE_END.finditer(protected):
+    for end in language.sentence_end.finditer(protected):
         parts.append(protected[start : end.end()])
         start = end.end()
     parts.append(protected[start:])
-    return [part.replace("\0", ".").strip() for part in parts if WORD.search(part)]
+    return [part.replace("\0", ".").strip() for part in parts if language.word.search(part)]
 
 
-def words_of(text):
-    return WORD.findall(text)
+def words_of(text, language=ENGLISH):
+    return language.word.findall(text)
 
 
 def main_element(html):
@@ -205,43 +257,48 @@ def main_element(html):
     return soup.find("main") or soup.find(attrs={"role": "main"}) or soup
 
 
-def analyse(html, glossary=()):
+def analyse(html, glossary=(), language="en"):
     """Score the main content of an HTML page or fragment. `glossary` holds (term, plain)
-    pairs."""
-    units = text_units(main_element(html))
+    pairs; `language` is a language code ("es" for Spanish, English otherwise)."""
+    language = language_for(language)
+    units = text_units(main_element(html), language)
     counts = {"words": 0, "syllables": 0, "polysyllables": 0}
     all_sentences = []
     for unit in units:
-        unit.sentences = split_sentences(unit.text)
+        unit.sentences = split_sentences(unit.text, language)
         for sentence in unit.sentences:
             all_sentences.append(sentence)
-            for word in words_of(sentence):
-                syllable_count = syllables.count(word)
+            for word in words_of(sentence, language):
+                syllable_count = language.count_syllables(word)
                 counts["words"] += 1
                 counts["syllables"] += syllable_count
                 counts["polysyllables"] += syllable_count >= 3
-    longest = sorted(((len(words_of(s)), s) for s in all_sentences), key=lambda pair: -pair[0])
+    longest = sorted(
+        ((len(words_of(s, language)), s) for s in all_sentences), key=lambda pair: -pair[0]
+    )
     return Readability(
         units=units,
         sentences=len(all_sentences),
-        findings=find_problems(units, glossary),
+        findings=find_problems(units, glossary, language),
         longest=longest[:LONGEST_SHOWN],
+        language=language.code,
         **counts,
     )
 
 
-def find_problems(units, glossary):
+def find_problems(units, glossary, language=ENGLISH):
     findings = []
     for index, unit in enumerate(units):
         for sentence in unit.sentences:
-            if (length := len(words_of(sentence))) > LONG_SENTENCE:
+            if (length := len(words_of(sentence, language))) > LONG_SENTENCE:
                 findings.append(
                     Finding("long-sentence", index, f"{length} words: “{excerpt(sentence)}”")
                 )
         if unit.is_paragraph and len(unit.sentences) > LONG_PARAGRAPH:
             findings.append(Finding("long-paragraph", index, f"{len(unit.sentences)} sentences"))
-    findings += glossary_findings(units, glossary)
-    findings += abbreviation_findings(units)
+    if language.english_rules:
+        findings += glossary_findings(units, glossary)
+        findings += abbreviation_findings(units)
     return sorted(findings, key=lambda finding: finding.unit)
 
 

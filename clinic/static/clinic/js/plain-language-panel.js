@@ -25,16 +25,27 @@
     var panel = document.querySelector("[data-plain-language-panel]");
     if (!panel) return;
     var grade = document.querySelector("[data-plain-language-grade]");
-    var scored = scores.grade !== null;
-    grade.textContent = scored ? scores.grade + " (" + scores.verdict + ")" : scores.verdict;
-    panel.querySelector("[data-plain-language-verdict]").textContent = scored
-      ? "Reading grade " + scores.grade + ": " + scores.verdict.toLowerCase() +
-        ". Target " + scores.target + " or lower; upper limit " + scores.limit + "."
-      : "Too short to score: a reading grade needs at least 100 words.";
-    panel.querySelector("[data-plain-language-figures]").textContent =
-      "SMOG grade " + (scores.smog === null ? "-" : scores.smog) + " · " +
-      scores.average_sentence + " words a sentence on average · " +
-      scores.long_words_percent + "% of words with 3 or more syllables";
+    // A Spanish page is scored on INFLESZ, where higher is easier (page_scores.py).
+    var spanish = scores.scale === "INFLESZ";
+    var score = spanish ? scores.inflesz : scores.grade;
+    var scored = score !== null;
+    grade.textContent = scored
+      ? (spanish ? "INFLESZ " : "") + score + " (" + scores.verdict + ")"
+      : scores.verdict;
+    panel.querySelector("[data-plain-language-verdict]").textContent = !scored
+      ? "Too short to score: a reading score needs at least 100 words."
+      : spanish
+        ? "INFLESZ " + score + " (Spanish scale, higher is easier), " + scores.band + ": " +
+          scores.verdict.toLowerCase() + ". Target " + scores.target + " or more; lower limit " +
+          scores.limit + "."
+        : "Reading grade " + score + ": " + scores.verdict.toLowerCase() +
+          ". Target " + scores.target + " or lower; upper limit " + scores.limit + ".";
+    panel.querySelector("[data-plain-language-figures]").textContent = spanish
+      ? "Fernández-Huerta " + (scores.fernandez_huerta === null ? "-" : scores.fernandez_huerta) +
+        " · " + scores.average_sentence + " words a sentence on average"
+      : "SMOG grade " + (scores.smog === null ? "-" : scores.smog) + " · " +
+        scores.average_sentence + " words a sentence on average · " +
+        scores.long_words_percent + "% of words with 3 or more syllables";
     fill(
       panel.querySelector("[data-plain-language-longest]"),
       scores.longest_sentences.filter(function (s) { return s.words > 20; }),
