@@ -135,7 +135,9 @@ def register_sign_off_action(actions):
                 f"{data.get('last_reviewed')}, next review due {data.get('next_review_due')}"
             )
             if data.get("reading_grade") is not None:
-                message += f"; reading grade {data['reading_grade']:g}"
+                # A Spanish page's score is on the INFLESZ scale, an English one a grade.
+                scale = "INFLESZ" if data.get("reading_scale") == "INFLESZ" else "reading grade"
+                message += f"; {scale} {data['reading_grade']:g}"
             if data.get("reason"):
                 message += (
                     f", above the limit of {data['grade_limit']:g}, because: “{data['reason']}”"

@@ -155,7 +155,9 @@ def sign_off(revision, user, months, reason=""):
             "reviewer": str(page.reviewer),
             "last_reviewed": today.isoformat(),
             "next_review_due": page.next_review_due.isoformat(),
-            "reading_grade": score.grade,
+            # The score on the page's own scale (a grade; INFLESZ for a Spanish page).
+            "reading_grade": score.score,
+            "reading_scale": score.scale,
             "grade_limit": score.limit,
             "reason": reason if score.above_limit else "",
             "fingerprint": page.reviewed_fingerprint,

@@ -130,6 +130,7 @@ def test_a_reviewers_approval_records_the_sign_off(client, signing_reviewer, sub
         "next_review_due": "2027-11-27",
         # The grade it went live at (an easy page: no reason asked for, none recorded).
         "reading_grade": entry.data["reading_grade"],
+        "reading_scale": "grade",  # a Spanish page's is INFLESZ
         "grade_limit": 10.0,
         "reason": "",
         # What it approved: the fingerprint of the content that went live.
