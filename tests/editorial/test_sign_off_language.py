@@ -3,8 +3,9 @@ entry under People lists that language: the reviewer must read the words they ap
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, Page, Workflow
+from wagtail.models import Locale, Page, PageLogEntry, Workflow
 
+from clinic.editorial.reviewed_content import SIGN_OFF_ACTION
 from clinic.security.groups import CLINICAL_REVIEWERS
 from selfcheck.models import SelfCheckPage
 from tests.factories import PersonFactory, UserFactory
@@ -70,6 +71,8 @@ def test_a_reviewer_who_reads_spanish_signs_it_off(client, spanish_page_in_revie
     approve(client, spanish_page_in_review, reviewer)
     page = SelfCheckPage.objects.get(pk=spanish_page_in_review.pk)
     assert page.live and page.reviewer.name == "Dr. garcia"
+    entry = PageLogEntry.objects.get(page_id=page.pk, action=SIGN_OFF_ACTION)
+    assert entry.data["reading_scale"] == "INFLESZ"  # scored in Spanish, not on a grade
 
 
 def test_english_pages_ask_no_language_of_their_reviewer(client, home_page, clinician):
