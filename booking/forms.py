@@ -102,8 +102,7 @@ def core_head_fields():
                     max_length=60,
                     required=False,
                     subject="The language you need an interpreter for",
-                    help_text="Optional. An interpreter is free. Leave it blank if you do not "
-                    "need one.",
+                    help_text="An interpreter is free. Leave this blank if you do not need one.",
                     widget=forms.TextInput(attrs={"autocomplete": "off"}),
                 ),
             ),
