@@ -90,6 +90,8 @@ class LanguageTagline(models.Model):
         return f"{self.name} ({self.code})"
 
     def clean(self):
+        if not self.code:
+            return  # "This field cannot be blank." says it already
         try:
             self.code = normalised_tag(self.code)
         except ValidationError as error:
