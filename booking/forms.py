@@ -8,7 +8,7 @@ from collections import OrderedDict
 from functools import cached_property
 
 from django import forms
-from django.core.validators import MaxLengthValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.utils.html import format_html
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
@@ -17,6 +17,7 @@ from clinic.practice.services import NOT_SURE, NOT_SURE_LABEL, service_pages
 
 from . import self_check
 from .consent import CURRENT_CONSENT_VERSION, consent_text
+from .limited_text import LimitedCharField
 from .panels import may_manage
 
 # Default and highest maximum lengths for the answers to editors' questions.
@@ -27,54 +28,14 @@ HIGHEST_MAX_LENGTH = 2000
 NUMBER_MAX_DIGITS = 12
 
 HONEYPOT_FIELD = "website"
+# Free language help (the language assistance page, clinic/practice/language_assistance.py).
+INTERPRETER_FIELD = "interpreter_language"
 CONTACT_METHODS = [
     ("Email", "Email"),
     ("Phone", "Phone"),
     ("Either", "Either is fine"),
 ]
 MULTI_INPUT_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
-
-
-def too_long_message(subject, length, limit):
-    """The form's own words for too long a text, with the numbers a visitor can act on."""
-    return f"{subject} is {length:,} characters long; please shorten it to {limit:,} or fewer."
-
-
-class LimitedCharField(forms.CharField):
-    """A text answer with a maximum length, refused in the form's own words.
-
-    `subject` names the answer in the message ("Your message", "Your full name"). A textarea
-    gets no maxlength attribute (a browser would cut a pasted text short without a word) but
-    data-maxlength, from which clinic/js/character-count.js shows how many characters remain;
-    line breaks count as one character, as the counter counts them.
-    """
-
-    def __init__(self, *, subject="Your answer", **kwargs):
-        super().__init__(**kwargs)
-        self.subject = subject
-        # Django's own validator says "Ensure this value has at most N characters (it has M)".
-        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
-
-    def is_textarea(self, widget):
-        return isinstance(widget, forms.Textarea)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        if self.max_length is not None and self.is_textarea(widget):
-            attrs.pop("maxlength", None)
-            attrs["data-maxlength"] = str(self.max_length)
-        return attrs
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n") if self.is_textarea(self.widget) else value
-
-    def validate(self, value):
-        super().validate(value)
-        if self.max_length is not None and len(value) > self.max_length:
-            raise forms.ValidationError(
-                too_long_message(self.subject, len(value), self.max_length), code="max_length"
-            )
 
 
 phone_validator = RegexValidator(
@@ -84,7 +45,7 @@ phone_validator = RegexValidator(
 
 
 def core_head_fields():
-    """Contact details, asked first."""
+    """Contact details, asked first, and whether the visitor needs an interpreter."""
     return OrderedDict(
         [
             (
@@ -132,6 +93,17 @@ def core_head_fields():
                         "required": "Choose how you would like us to contact you.",
                         "invalid_choice": "Choose email, phone, or either.",
                     },
+                ),
+            ),
+            (
+                INTERPRETER_FIELD,
+                LimitedCharField(
+                    label="Do you need an interpreter? If so, which language?",
+                    max_length=60,
+                    required=False,
+                    subject="The language you need an interpreter for",
+                    help_text="An interpreter is free. Leave this blank if you do not need one.",
+                    widget=forms.TextInput(attrs={"autocomplete": "off"}),
                 ),
             ),
         ]

@@ -8,6 +8,7 @@ from clinic.editorial.references import Reference
 from clinic.editorial.signoff import ClinicalReviewTask
 from clinic.plain_language.page_scores import GlossaryTerm, PlainLanguageSettings
 from clinic.practice.details import ClinicSettings
+from clinic.practice.language_assistance import LanguageTagline
 
 # Importing the sign-out record also connects the sign-in and sign-out receivers before anyone
 # can sign in.
@@ -18,6 +19,7 @@ __all__ = [
     "ClinicalReviewTask",
     "Fee",
     "GlossaryTerm",
+    "LanguageTagline",
     "MedicalDisclaimer",
     "Person",
     "PlainLanguageSettings",

@@ -1,8 +1,8 @@
 """Demo content for the home app: clinic settings, people, the home page and the plain pages.
 
-The words are in content/ (settings.yaml, people.yaml, glossary.yaml, index.md, crisis-help.md
-and one document per plain page); this module says where each goes. Everything describes a
-fictional clinic and fictional people.
+The words are in content/ (settings.yaml, people.yaml, glossary.yaml, language-taglines.yaml,
+index.md, crisis-help.md and one document per plain page); this module says where each goes.
+Everything describes a fictional clinic and fictional people.
 """
 
 import datetime
@@ -10,13 +10,15 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
-from clinic.documents import html
+from clinic.documents import DocumentError, html
 from clinic.editorial.disclaimer import MedicalDisclaimer
 from clinic.editorial.people import Person
 from clinic.plain_language.page_scores import GlossaryTerm
 from clinic.practice.details import ClinicSettings
+from clinic.practice.language_assistance import LanguageTagline
 from clinic.security.groups import BOOKING_MANAGERS, CLINICAL_REVIEWERS, CLINICIANS
 
 from .models import CrisisHelpPage, HomePage, StandardPage, TeamPage
@@ -32,11 +34,13 @@ DEMO_ACCOUNTS = [
 
 # The plain pages, in the order the menu shows them (after the treatments and articles).
 STANDARD_PAGES = ["about", "contact", "privacy", "fees", "editorial-policy", "accessibility"]
+STANDARD_PAGES += ["language-assistance"]
 # The plain pages the clinic settings link to (footer, booking page, fees blocks).
 SETTINGS_PAGES = {
     "fees_page": "fees",
     "editorial_policy_page": "editorial-policy",
     "accessibility_page": "accessibility",
+    "language_assistance_page": "language-assistance",
 }
 PAGE_FIELDS = {"title", "menu", "intro"}
 # The team page (content/team.md, a home.TeamPage) comes right after this plain page.
@@ -57,6 +61,7 @@ PROFILE_FIELDS = {
 }
 PERSON_FIELDS = {"name", "credentials", "role", "bio", "account", *PROFILE_FIELDS}
 GLOSSARY_FIELDS = {"term", "plain", "note"}
+TAGLINE_FIELDS = {"code", "name", "text", "direction"}
 SETTINGS_FIELDS = {
     "name",
     "tagline",
@@ -104,6 +109,7 @@ def load(content):
             fill_profile(person, fields)
     for data in content.records("glossary.yaml", GLOSSARY_FIELDS, required={"term", "plain"}):
         GlossaryTerm.objects.get_or_create(term=data["term"], defaults=data)
+    load_taglines(content)
     content.fees  # noqa: B018 (made now, in the file's order, before any page shows them)
 
     doc = content.document("crisis-help")
@@ -153,6 +159,22 @@ def load_pages(content, home):
     link_settings_pages(home)
 
 
+def load_taglines(content):
+    """The language taglines, ordered as in the file; a language that has one already (an
+    administrator may have reworded it) is left as it is."""
+    taglines = content.records("language-taglines.yaml", TAGLINE_FIELDS, TAGLINE_FIELDS)
+    for order, data in enumerate(taglines):
+        tagline = LanguageTagline(**data, sort_order=order)
+        if LanguageTagline.objects.filter(code=data["code"]).exists():
+            continue
+        try:
+            tagline.full_clean()  # the snippet's own rules: a well-formed code and direction
+        except ValidationError as error:
+            where = f"{content.root.name}/language-taglines.yaml"
+            raise DocumentError(where, 1, f"{data['code']}: {' '.join(error.messages)}") from None
+        tagline.save()
+
+
 def load_team_page(content, home):
     """Our team (content/team.md): the clinicians' profiles are at its address + their slug.
     The clinic settings point at it, unless an editor chose another page."""
@@ -190,8 +212,8 @@ def fill_profile(person, fields):
 
 
 def link_settings_pages(home):
-    """Point the clinic settings at the fees, editorial policy and accessibility pages, unless
-    an editor chose other pages."""
+    """Point the clinic settings at the fees, editorial policy, accessibility and language
+    assistance pages, unless an editor chose other pages."""
     clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
     pages = StandardPage.objects.child_of(home).filter(slug__in=SETTINGS_PAGES.values())
     by_slug = {page.slug: page for page in pages}

@@ -11,6 +11,7 @@ from blog.models import ArticlePage
 from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clinic.editorial.page_forms import ClinicPageForm
 from clinic.practice.details import ClinicSettings
+from clinic.practice.language_assistance import LanguageTagline
 from clinic.serving.routing import ChainRouteMixin
 from clinic.serving.shared_data import SharedRestrictionsMixin
 from treatments.models import TreatmentPage
@@ -80,6 +81,16 @@ class StandardPage(SharedRestrictionsMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     base_form_class = ClinicPageForm
+
+    def get_context(self, request, *args, **kwargs):
+        """The page the clinic settings name as the language assistance page shows every
+        language tagline below its text: administrators keep them in one place (Snippets), and
+        no editor can leave one out by editing the page."""
+        context = super().get_context(request, *args, **kwargs)
+        clinic = ClinicSettings.for_request(request)
+        if self.pk is not None and clinic.language_assistance_page_id == self.pk:
+            context["language_taglines"] = list(LanguageTagline.objects.all())
+        return context
 
 
 class CrisisHelpPage(SharedRestrictionsMixin, Page):

@@ -2,10 +2,12 @@
 
 Owns the clinic's details every page reads, with its crisis lines, opening hours and closed
 days (details), when a reply to a request is due and the promise in words (working_days),
-and the services a visitor can book (services).
+the services a visitor can book (services), and the taglines that offer free help in other
+languages on the language assistance page (language_assistance: LanguageTagline, a snippet only
+administrators edit; hooks registers it).
 
 May import: blocks, serving. Never imports a page app: page types offer services by setting
 `bookable_service`.
 """
 
-__all__ = ["details", "services", "working_days"]
+__all__ = ["details", "language_assistance", "services", "working_days"]

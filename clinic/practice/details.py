@@ -60,6 +60,7 @@ class ClinicSettings(BaseSiteSetting):
         "fees_page",
         "accessibility_page",
         "self_check_page",
+        "language_assistance_page",
     ]
 
     name = models.CharField(max_length=100, default="Northbridge Mind Clinic")
@@ -99,6 +100,10 @@ class ClinicSettings(BaseSiteSetting):
     accessibility_page = page_link("The accessibility statement, linked from the footer.")
     self_check_page = page_link(
         "The private mood self-check, linked from the treatment pages and the booking page."
+    )
+    language_assistance_page = page_link(
+        "The notice of nondiscrimination and free language help, linked from the footer. It "
+        "shows every language tagline (Snippets, Language taglines) below its text."
     )
     reply_working_days = models.PositiveSmallIntegerField(
         "working days to reply",
@@ -144,6 +149,7 @@ class ClinicSettings(BaseSiteSetting):
                     "fees_page",
                     "accessibility_page",
                     "self_check_page",
+                    "language_assistance_page",
                 )
             ],
             heading="Links",
@@ -205,6 +211,7 @@ class ClinicSettings(BaseSiteSetting):
     fees_url = linked_page_url("fees_page")
     accessibility_url = linked_page_url("accessibility_page")
     self_check_url = linked_page_url("self_check_page")
+    language_assistance_url = linked_page_url("language_assistance_page")
 
     def _page_url(self, page):
         # A generic Page knows its URL from url_path: no query for the specific page.

@@ -52,6 +52,7 @@ PAGE_CACHE_INVALIDATED_BY = [
     "clinic.Person",
     "clinic.MedicalDisclaimer",
     "clinic.Fee",
+    "clinic.LanguageTagline",
     "clinic.Reference",
     "blog.Topic",
     "taggit.Tag",

@@ -53,7 +53,14 @@ def test_other_questions_are_accepted(booking_page):
 
 def test_the_core_is_always_asked_around_the_editors_questions(booking_page):
     names = list(booking_page.get_form_class().base_fields)
-    assert names[:5] == ["full_name", "email", "phone", "contact_method", "service"]
+    assert names[:6] == [
+        "full_name",
+        "email",
+        "phone",
+        "contact_method",
+        "interpreter_language",
+        "service",
+    ]
     assert names[-2:] == ["consent", "website"]
     assert "which_days_and_times_suit_you" in names
 

@@ -16,6 +16,7 @@ PAGES = [
     "/book-a-consultation/thank-you/",
     "/search/?q=ketamine",
     "/crisis-help/",
+    "/language-assistance/",
     "/no-such-page/",
 ]
 
