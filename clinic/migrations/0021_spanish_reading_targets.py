@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clinic', '0019_self_check_page'),
+        ('clinic', '0020_language_assistance'),
     ]
 
     operations = [
