@@ -71,6 +71,14 @@ class ReviewDatesMixin(models.Model):
             "review workflow. A page cannot go live without it.",
         )
     ]
+    # A copy, and a translation ("Translate this page" copies too), starts unreviewed: it is
+    # signed off on its own, in its own language.
+    exclude_fields_in_copy = [
+        "last_reviewed",
+        "next_review_due",
+        "reviewer",
+        "reviewed_fingerprint",
+    ]
     # Parts of the page its body must have before review (see clinic.blocks.missing_sections).
     required_sections = ()
     # What a reviewer signs off, and the page's other fields, which change without a review:

@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "booking",
     "selfcheck",
     "wagtail.contrib.forms",
+    # "Translate this page": a draft copy in Spanish, then the same Clinical review.
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -62,6 +65,9 @@ MIDDLEWARE = [
     "clinic.serving.bad_requests.StripNulMiddleware",
     # Absolute URLs built from a request start with SITE_URL (clinic/serving/site_url.py).
     "clinic.serving.site_url.SiteURLMiddleware",
+    # /es/… is Spanish, every other address English: from the address alone
+    # (clinic/serving/language.py).
+    "clinic.serving.language.PathLanguageMiddleware",
     # Permissions-Policy: the browser features the site never uses are off (PERMISSIONS_POLICY).
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -148,7 +154,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# English at the site's own addresses, Spanish under /es/ (clinic/urls.py); one Wagtail locale each.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
 USE_I18N = True
 # The project's own catalogues, ahead of every app's: locale/en rewords Wagtail's messages.
