@@ -29,6 +29,8 @@ DEMO_ACCOUNTS = [
     ("admin", "Site Administrator", None),
     ("clinician", "Casey Clinician", CLINICIANS),
     ("reviewer", "Amara Okafor", CLINICAL_REVIEWERS),
+    # A reviewer who reads Spanish: only such a reviewer signs off a page in Spanish.
+    ("revisora", "Sofía Marín", CLINICAL_REVIEWERS),
     ("manager", "Morgan Manager", BOOKING_MANAGERS),
 ]
 
