@@ -10,6 +10,7 @@ from functools import cached_property
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
 from clinic.editorial.page_forms import PageTitleCheck
@@ -119,7 +120,7 @@ class ServiceField(forms.ChoiceField):
     """
 
     def __init__(self, pages=None, **kwargs):
-        pages = service_pages() if pages is None else pages
+        pages = service_pages(get_language()) if pages is None else pages
         self.pages = {str(page.pk): page for page in pages}
         choices = [(pk, page.title) for pk, page in self.pages.items()]
         super().__init__(choices=[*choices, (NOT_SURE, NOT_SURE_LABEL)], **kwargs)
