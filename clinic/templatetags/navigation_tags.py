@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from clinic.serving import pagecache
@@ -20,7 +21,8 @@ def site_chrome(context, template_name):
     site = Site.find_for_request(request) if request else None
     current = next((page.pk for page in menu_pages(context) if is_current(context, page)), None)
     year = timezone.localdate().year  # the footer's copyright line
-    name = f"chrome:{getattr(site, 'pk', None)}:{template_name}:{current}:{year}"
+    # The language too: the crisis bar's and footer's fixed words are translated.
+    name = f"chrome:{getattr(site, 'pk', None)}:{template_name}:{current}:{year}:{get_language()}"
     return mark_safe(  # noqa: S308 (rendered by our template)
         pagecache.remember(
             name, lambda: get_template(template_name).template.render(context), every_page=True
