@@ -5,7 +5,6 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext, gettext_lazy
 
-
 YOUR_ANSWER = gettext_lazy("Your answer")
 
 
