@@ -6,13 +6,14 @@ fields the form does not ask for. Nothing here is logged or kept.
 """
 
 from django import forms
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_noop
 
 from .instruments import ANSWERS, Result, help_first
 
 # Fields a real browser sends besides the answers.
 EXPECTED_EXTRA_FIELDS = frozenset({"csrfmiddlewaretoken"})
-UNEXPECTED_FIELDS = gettext_lazy(
+# Marked here, translated when raised (gettext_noop keeps the English text for comparisons).
+UNEXPECTED_FIELDS = gettext_noop(
     "The form received something it does not ask for, so nothing was scored. Check your "
     "answers and press “See my result” again."
 )
@@ -53,7 +54,7 @@ class SelfCheckForm(forms.Form):
         sent = set(self.data) | set(self.files)
         unexpected = sent - set(self.fields) - EXPECTED_EXTRA_FIELDS
         if unexpected:
-            raise forms.ValidationError(UNEXPECTED_FIELDS, code="unexpected")
+            raise forms.ValidationError(gettext(UNEXPECTED_FIELDS), code="unexpected")
         return cleaned_data
 
     def questions(self):
