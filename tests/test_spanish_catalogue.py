@@ -99,7 +99,8 @@ def test_every_translatable_string_in_the_code_is_in_the_spanish_catalogue(tmp_p
     }
     have = {(e.get("msgctxt"), e["msgid"]) for e in entries(CATALOGUE)}
     assert len(fresh) > 200
-    assert not sorted(fresh - have, key=str), "run makemessages -l es and translate these"
+    missing = sorted(fresh - have, key=str)
+    assert not missing, f"run makemessages -l es and translate these: {missing}"
 
 
 # Rendering with Spanish active ---------------------------------------------------------------
