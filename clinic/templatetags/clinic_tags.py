@@ -1,6 +1,7 @@
 import re
 
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -11,3 +12,10 @@ def tel_href(number):
     number = str(number or "")
     digits = re.sub(r"[^\d]", "", number)
     return f"+{digits}" if number.strip().startswith("+") else digits
+
+
+@register.simple_tag
+def today():
+    """Today's date in the current time zone, for the `date` filter: `{% now %}` takes only a
+    literal format, so it cannot use a translated one (Spanish: "3 de marzo de 2026")."""
+    return timezone.localdate()
