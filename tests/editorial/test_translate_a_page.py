@@ -5,13 +5,13 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale, Page, PageLogEntry, Workflow
 
+from blog.models import ArticlePage
 from clinic.editorial.review_dates import ReviewMissing
 from clinic.editorial.reviewed_content import SIGN_OFF_ACTION
 from clinic.editorial.translations import SOURCE_FINGERPRINT
 from clinic.security.groups import CLINICAL_REVIEWERS
-from tests.factories import PersonFactory, UserFactory, live_spanish_translation
-from blog.models import ArticlePage
 from tests.blog.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.factories import PersonFactory, UserFactory, live_spanish_translation
 
 pytestmark = pytest.mark.django_db
 
