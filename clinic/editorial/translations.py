@@ -41,7 +41,8 @@ def sign_off_data(page):
 
 
 def out_of_date(page):
-    """Whether the source was changed and signed off after this translation's last sign-off."""
+    """Whether the source was changed and signed off after this translation's last sign-off
+    (a translation signed off before sign-offs recorded their source counts as behind)."""
     source = source_of(page)
     if source is None or not source.specific.reviewed_fingerprint:
         return False
@@ -50,8 +51,9 @@ def out_of_date(page):
         .order_by("-timestamp", "-pk")
         .first()
     )
-    recorded = entry.data.get(SOURCE_FINGERPRINT) if entry else None
-    return recorded != source.specific.reviewed_fingerprint
+    if entry is None:  # a new translation, never signed off: not behind anything yet
+        return False
+    return entry.data.get(SOURCE_FINGERPRINT) != source.specific.reviewed_fingerprint
 
 
 def source_language_name():

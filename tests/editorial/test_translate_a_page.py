@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, PageLogEntry, Workflow
 
 from blog.models import ArticlePage
+from clinic.editorial import translations
 from clinic.editorial.review_dates import ReviewMissing
 from clinic.editorial.reviewed_content import SIGN_OFF_ACTION
 from clinic.editorial.translations import SOURCE_FINGERPRINT
@@ -56,6 +57,10 @@ def test_a_clinician_translates_a_page_into_an_unreviewed_spanish_draft(client, 
     assert (draft.last_reviewed, draft.reviewer, draft.reviewed_fingerprint) == (None, None, "")
     assert draft.get_parent().title == "Artículos"
     assert client.get(f"/es/articulos/{draft.slug}/").status_code == 404
+    # Never signed off, so behind nothing: its editor does not call it out of date.
+    assert not translations.out_of_date(draft)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    assert "This translation is out of date" not in editor
 
 
 def test_only_staff_who_write_pages_may_translate(client, booking_manager, article):
