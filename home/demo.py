@@ -2,6 +2,7 @@
 
 The words are in content/ (settings.yaml, people.yaml, glossary.yaml, language-taglines.yaml,
 index.md, crisis-help.md and one document per plain page); this module says where each goes.
+content/es/settings.yaml, when present, gives the settings' Spanish versions under the same keys.
 Everything describes a fictional clinic and fictional people.
 """
 
@@ -79,6 +80,7 @@ SETTINGS_FIELDS = {
     "closed_days",
     "share_image",
 }
+SPANISH_SETTINGS = "es/settings.yaml"
 # Not copied as they are: lists become StreamField data; the disclaimer is a snippet; the share
 # image is a picture of pictures.yaml.
 STRUCTURED_SETTINGS = {"opening_hours", "crisis_lines", "closed_days", "disclaimer", "share_image"}
@@ -135,6 +137,7 @@ def load(content):
     if not MedicalDisclaimer.objects.exists():
         disclaimer = data["disclaimer"]
         MedicalDisclaimer.objects.create(title=disclaimer["title"], text=html(disclaimer["text"]))
+    load_spanish_settings(content, clinic)
 
     if getattr(settings, "DEMO_ACCOUNTS", False):
         create_demo_accounts()
@@ -234,6 +237,32 @@ def fill_clinic_settings(clinic, data, crisis_page):
     clinic.crisis_lines = [("line", line) for line in data["crisis_lines"]]
     clinic.crisis_page = crisis_page
     clinic.save()
+
+
+def load_spanish_settings(content, clinic):
+    """The Spanish tagline, crisis lines and disclaimer from content/es/settings.yaml (the
+    same keys as settings.yaml; keys with no Spanish field, such as the phone, are not read).
+    Each is filled only while still empty, so an editor's changes stay."""
+    if not (content.root / SPANISH_SETTINGS).exists():
+        return
+    data = content.records(SPANISH_SETTINGS, SETTINGS_FIELDS)
+    changed = False
+    if data.get("tagline") and not clinic.tagline_es:
+        clinic.tagline_es, changed = data["tagline"], True
+    if data.get("crisis_lines") and not clinic.crisis_lines_es:
+        clinic.crisis_lines_es, changed = [("line", line) for line in data["crisis_lines"]], True
+    if changed:
+        clinic.save()
+    disclaimer = (
+        MedicalDisclaimer.objects.order_by("-pk").first() if data.get("disclaimer") else None
+    )
+    if disclaimer is not None and not disclaimer.text_es:
+        spanish = data["disclaimer"]
+        disclaimer.title_es = spanish.get("title", "")
+        disclaimer.text_es = html(spanish["text"]) if spanish.get("text") else ""
+        if spanish.get("off_label_statement"):
+            disclaimer.off_label_statement_es = html(spanish["off_label_statement"])
+        disclaimer.save()
 
 
 def closed_days(days):
