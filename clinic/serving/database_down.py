@@ -81,11 +81,12 @@ NATIONAL_CRISIS_LINES_ES = [
         "emergency": True,
     },
     {
-        "name": "988 Suicide & Crisis Lifeline, en español",
+        "name": "988 Suicide & Crisis Lifeline (en español, marque 2)",
         "description": "Llame al 988 y marque 2, o envíe AYUDA por mensaje de texto al 988. "
         "Gratis, confidencial, las 24 horas.",
         "phone": "988",
         "sms": "988",
+        "sms_text": "AYUDA",
         "url": "https://988lifeline.org/",
         "emergency": False,
     },
