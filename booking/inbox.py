@@ -76,7 +76,7 @@ class InboxFilterSet(WagtailFilterSet):
         label="Treatment", choices=service_choices, method="filter_service", empty_label="Any"
     )
     language = django_filters.ChoiceFilter(
-        choices=LANGUAGE_NAMES.items(), empty_label="Any", widget=forms.RadioSelect
+        choices=list(LANGUAGE_NAMES.items()), empty_label="Any", widget=forms.RadioSelect
     )
     received = django_filters.DateFromToRangeFilter(
         field_name="submit_time", label="Received", widget=DateRangePickerWidget
