@@ -9,7 +9,7 @@ export HOST PORT
 MANAGE := $(UV) run --frozen python manage.py
 OWN_PACKAGES := clinic home blog treatments booking selfcheck
 
-.PHONY: run install migrate demo serve test lint check-deploy chromium bench clean lighthouse \
+.PHONY: run install migrate demo serve test lint check-deploy chromium gettext bench clean lighthouse \
 	restore-drill faults
 
 ## run: install, migrate, load the demo site and serve it at http://$(HOST):$(PORT) (127.0.0.1:8000)
@@ -18,10 +18,13 @@ run: install migrate demo serve
 ## install: the exact versions in uv.lock, in .venv (uv itself is bootstrapped into .tools),
 ## compiled to bytecode with the site's own packages: Python reads .pyc files even under
 ## PYTHONDONTWRITEBYTECODE (set on these machines), which only stops it writing them, so a
-## server would otherwise compile ~1,500 modules from source at every start (seconds)
-install: $(UV)
+## server would otherwise compile ~1,500 modules from source at every start (seconds); and the
+## translation catalogues (locale/<lang>/LC_MESSAGES/django.po) compiled to the .mo files
+## Django reads, which are build output and not in git
+install: $(UV) gettext
 	$(UV) sync --frozen --quiet --compile-bytecode
 	$(UV) run --frozen python -m compileall -q $(OWN_PACKAGES)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -47,6 +50,15 @@ chromium:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else \
 			echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; \
+		fi; }
+
+## gettext: compilemessages runs GNU gettext's msgfmt; install it when missing and allowed
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else \
+			echo "Compiling the translations needs GNU gettext: sudo apt-get install gettext" >&2; exit 1; \
 		fi; }
 
 lint: install

@@ -10,6 +10,9 @@ from functools import cached_property
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
 from clinic.editorial.page_forms import PageTitleCheck
@@ -30,17 +33,20 @@ NUMBER_MAX_DIGITS = 12
 HONEYPOT_FIELD = "website"
 # Free language help (the language assistance page, clinic/practice/language_assistance.py).
 INTERPRETER_FIELD = "interpreter_language"
+# The stored values stay English (the managers' queue and export read them); the labels translate.
 CONTACT_METHODS = [
-    ("Email", "Email"),
-    ("Phone", "Phone"),
-    ("Either", "Either is fine"),
+    ("Email", _("Email")),
+    ("Phone", _("Phone")),
+    ("Either", _("Either is fine")),
 ]
 MULTI_INPUT_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+# NOT_SURE_LABEL as the visitor reads it; the request stores NOT_SURE_LABEL itself, in English.
+NOT_SURE_SHOWN = _("Not sure yet")
 
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ().\-]{7,30}$",
-    "Enter a phone number using digits, spaces and ( ) - + only, for example (555) 010-0140.",
+    _("Enter a phone number using digits, spaces and ( ) - + only, for example (555) 010-0140."),
 )
 
 
@@ -51,23 +57,24 @@ def core_head_fields():
             (
                 "full_name",
                 LimitedCharField(
-                    label="Full name",
+                    label=_("Full name"),
                     max_length=120,
-                    subject="Your full name",
-                    error_messages={"required": "Enter your full name."},
+                    subject=_("Your full name"),
+                    error_messages={"required": _("Enter your full name.")},
                     widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
                 ),
             ),
             (
                 "email",
                 forms.EmailField(
-                    label="Email address",
+                    label=_("Email address"),
                     max_length=254,
-                    help_text="We will only use it to reply to this request.",
+                    help_text=_("We will only use it to reply to this request."),
                     error_messages={
-                        "required": "Enter your email address.",
-                        "invalid": "Enter an email address in the right format, "
-                        "like name@example.com.",
+                        "required": _("Enter your email address."),
+                        "invalid": _(
+                            "Enter an email address in the right format, like name@example.com."
+                        ),
                     },
                     widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
                 ),
@@ -75,34 +82,34 @@ def core_head_fields():
             (
                 "phone",
                 forms.CharField(
-                    label="Phone number",
+                    label=_("Phone number"),
                     max_length=30,
                     required=False,
                     validators=[phone_validator],
-                    help_text="Optional, unless you would like us to call you.",
+                    help_text=_("Optional, unless you would like us to call you."),
                     widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
                 ),
             ),
             (
                 "contact_method",
                 forms.ChoiceField(
-                    label="How would you like us to contact you?",
+                    label=_("How would you like us to contact you?"),
                     choices=CONTACT_METHODS,
                     widget=forms.RadioSelect,
                     error_messages={
-                        "required": "Choose how you would like us to contact you.",
-                        "invalid_choice": "Choose email, phone, or either.",
+                        "required": _("Choose how you would like us to contact you."),
+                        "invalid_choice": _("Choose email, phone, or either."),
                     },
                 ),
             ),
             (
                 INTERPRETER_FIELD,
                 LimitedCharField(
-                    label="Do you need an interpreter? If so, which language?",
+                    label=_("Do you need an interpreter? If so, which language?"),
                     max_length=60,
                     required=False,
-                    subject="The language you need an interpreter for",
-                    help_text="An interpreter is free. Leave this blank if you do not need one.",
+                    subject=_("The language you need an interpreter for"),
+                    help_text=_("An interpreter is free. Leave this blank if you do not need one."),
                     widget=forms.TextInput(attrs={"autocomplete": "off"}),
                 ),
             ),
@@ -119,10 +126,11 @@ class ServiceField(forms.ChoiceField):
     """
 
     def __init__(self, pages=None, **kwargs):
-        pages = service_pages() if pages is None else pages
+        pages = service_pages(get_language()) if pages is None else pages
         self.pages = {str(page.pk): page for page in pages}
         choices = [(pk, page.title) for pk, page in self.pages.items()]
-        super().__init__(choices=[*choices, (NOT_SURE, NOT_SURE_LABEL)], **kwargs)
+        # Stored as NOT_SURE_LABEL in English (submission_data); shown in the visitor's language.
+        super().__init__(choices=[*choices, (NOT_SURE, NOT_SURE_SHOWN)], **kwargs)
 
     def clean(self, value):
         value = super().clean(value)
@@ -132,12 +140,12 @@ class ServiceField(forms.ChoiceField):
 def core_service_field(pages=None):
     return ServiceField(
         pages=pages,
-        label="Which treatment are you interested in?",
+        label=_("Which treatment are you interested in?"),
         widget=forms.RadioSelect,
-        help_text="Choose the one you would like to ask about. You can change your mind later.",
+        help_text=_("Choose the one you would like to ask about. You can change your mind later."),
         error_messages={
-            "required": "Choose the treatment you are interested in, or “Not sure yet”.",
-            "invalid_choice": "Choose one of the treatments listed, or “Not sure yet”.",
+            "required": _("Choose the treatment you are interested in, or “Not sure yet”."),
+            "invalid_choice": _("Choose one of the treatments listed, or “Not sure yet”."),
         },
     )
 
@@ -151,15 +159,17 @@ def core_tail_fields():
                 forms.BooleanField(
                     label=consent_text(),
                     error_messages={
-                        "required": "Tick the box to agree, so that we can store your "
-                        "request and contact you."
+                        "required": _(
+                            "Tick the box to agree, so that we can store your request and "
+                            "contact you."
+                        )
                     },
                 ),
             ),
             (
                 HONEYPOT_FIELD,
                 forms.CharField(
-                    label="Leave this field blank",
+                    label=_("Leave this field blank"),
                     required=False,
                     max_length=200,
                     widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
@@ -167,6 +177,12 @@ def core_tail_fields():
             ),
         ]
     )
+
+
+def answer_subject(label):
+    """How a too-long message names an editor's question, in the visitor's language when the
+    message is shown (LimitedCharField formats it then)."""
+    return format_lazy(_("Your answer to “{label}”"), label=label)
 
 
 SERVICE_FIELD = "service"
@@ -190,7 +206,7 @@ class BookingBaseForm(BaseForm):
         cleaned_data = super().clean()
         if cleaned_data.get("contact_method") == "Phone" and not cleaned_data.get("phone"):
             self.add_error(
-                "phone", "Enter a phone number, or choose email as the way to reach you."
+                "phone", _("Enter a phone number, or choose email as the way to reach you.")
             )
         return cleaned_data
 
@@ -259,11 +275,11 @@ class BookingFormBuilder(FormBuilder):
         options = super().get_field_options(field)
         # The error summary lists every message: say which question, not "This field is required".
         if field.field_type == "checkbox":
-            required = f"Tick the box: {field.label.rstrip('.')}."
+            required = gettext("Tick the box: %(label)s.") % {"label": field.label.rstrip(".")}
         elif field.field_type in ("checkboxes", "radio", "dropdown", "multiselect"):
-            required = f"Choose an answer to “{field.label}”"
+            required = gettext("Choose an answer to “%(label)s”") % {"label": field.label}
         else:
-            required = f"Answer the question “{field.label}”"
+            required = gettext("Answer the question “%(label)s”") % {"label": field.label}
         options["error_messages"] = {"required": required}
         return options
 
@@ -272,14 +288,14 @@ class BookingFormBuilder(FormBuilder):
 
     def create_singleline_field(self, field, options):
         options["max_length"] = self._max_length(field, SINGLELINE_MAX_LENGTH)
-        return LimitedCharField(subject=f"Your answer to “{field.label}”", **options)
+        return LimitedCharField(subject=answer_subject(field.label), **options)
 
     def create_multiline_field(self, field, options):
         limit = options["max_length"] = self._max_length(field, MULTILINE_MAX_LENGTH)
         options.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
         # Stated in the hint, so the limit is known without JavaScript (no counter then).
         options["help_text"] = self._hint_with_limit(options.get("help_text"), limit)
-        return LimitedCharField(subject=f"Your answer to “{field.label}”", **options)
+        return LimitedCharField(subject=answer_subject(field.label), **options)
 
     @staticmethod
     def _hint_with_limit(hint, limit):
@@ -287,7 +303,7 @@ class BookingFormBuilder(FormBuilder):
         it does already."""
         if hint and (f"{limit:,}" in hint or str(limit) in hint):
             return hint
-        limit_text = f"Up to {limit:,} characters."
+        limit_text = gettext("Up to %(limit)s characters.") % {"limit": f"{limit:,}"}
         return format_html("{} {}", hint, limit_text) if hint else limit_text
 
     def create_hidden_field(self, field, options):
@@ -310,7 +326,7 @@ class BookingFormBuilder(FormBuilder):
 
     def create_dropdown_field(self, field, options):
         # A blank first option: nothing is chosen for the visitor, and "required" means something.
-        options["choices"] = [("", "Choose an answer")] + self.get_formatted_field_choices(field)
+        options["choices"] = [("", _("Choose an answer"))] + self.get_formatted_field_choices(field)
         return forms.ChoiceField(**options)
 
     def create_date_field(self, field, options):

@@ -3,11 +3,16 @@ fields of booking/forms.py and every editor's text question use it)."""
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext, gettext_lazy
+
+YOUR_ANSWER = gettext_lazy("Your answer")
 
 
 def too_long_message(subject, length, limit):
     """The form's own words for too long a text, with the numbers a visitor can act on."""
-    return f"{subject} is {length:,} characters long; please shorten it to {limit:,} or fewer."
+    return gettext(
+        "%(subject)s is %(length)s characters long; please shorten it to %(limit)s or fewer."
+    ) % {"subject": subject, "length": f"{length:,}", "limit": f"{limit:,}"}
 
 
 class LimitedCharField(forms.CharField):
@@ -19,7 +24,7 @@ class LimitedCharField(forms.CharField):
     line breaks count as one character, as the counter counts them.
     """
 
-    def __init__(self, *, subject="Your answer", **kwargs):
+    def __init__(self, *, subject=YOUR_ANSWER, **kwargs):
         super().__init__(**kwargs)
         self.subject = subject
         # Django's own validator says "Ensure this value has at most N characters (it has M)".

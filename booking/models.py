@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from modelcluster.fields import ParentalKey
 from wagtail import log_actions
@@ -391,7 +392,7 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
     def preselected_service(request):
         """A treatment page's "Book a consultation" link names the page by its slug."""
         slug = request.GET.get(SERVICE_FIELD, "")[:255]
-        page = service_pages().filter(slug=slug).first() if slug else None
+        page = service_pages(get_language()).filter(slug=slug).first() if slug else None
         return str(page.pk) if page else None
 
     def render_form(self, request, form, template=None, status=200):

@@ -17,6 +17,7 @@ only (tests/test_layout.py).
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from selfcheck import handoff
 
@@ -28,8 +29,8 @@ STORED_KEYS = frozenset(handoff.STORED_FIELDS)
 RESERVED_NAMES = frozenset({*FORM_FIELDS, handoff.CARRY_FIELD, *STORED_KEYS})
 # Columns of the export (and keys of the request page), empty for a request sent without one.
 COLUMNS = list(handoff.STORED_FIELDS.items())
-SEND_LABEL = "Send this result with my request"
-SEND_HINT = (
+SEND_LABEL = _("Send this result with my request")
+SEND_HINT = _(
     "We send it only if you tick this box. Then our booking team sees it with your request. "
     "If you leave the box empty, your result is not sent and not kept."
 )

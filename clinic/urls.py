@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic.security.sign_out import SignOutView
+from clinic.serving.sitemap import ClinicSitemap
 from home.views import robots_txt, search
 
 # Too large or malformed requests get the clinic's own page (413 or 400), not Django's bare one.
@@ -20,7 +21,8 @@ urlpatterns = [
     path("admin/logout/", SignOutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Both languages, each page with its translations (clinic/serving/sitemap.py).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": ClinicSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

@@ -30,6 +30,8 @@ DEMO_ACCOUNTS = [
     ("admin", "Site Administrator", None),
     ("clinician", "Casey Clinician", CLINICIANS),
     ("reviewer", "Amara Okafor", CLINICAL_REVIEWERS),
+    # A reviewer who reads Spanish: only such a reviewer signs off a page in Spanish.
+    ("revisora", "Sofía Marín", CLINICAL_REVIEWERS),
     ("manager", "Morgan Manager", BOOKING_MANAGERS),
 ]
 
@@ -137,7 +139,7 @@ def load(content):
     if not MedicalDisclaimer.objects.exists():
         disclaimer = data["disclaimer"]
         MedicalDisclaimer.objects.create(title=disclaimer["title"], text=html(disclaimer["text"]))
-    load_spanish_settings(content, clinic)
+    load_spanish_settings(content, clinic, data)
 
     if getattr(settings, "DEMO_ACCOUNTS", False):
         create_demo_accounts()
@@ -239,30 +241,50 @@ def fill_clinic_settings(clinic, data, crisis_page):
     clinic.save()
 
 
-def load_spanish_settings(content, clinic):
-    """The Spanish tagline, crisis lines and disclaimer from content/es/settings.yaml (the
-    same keys as settings.yaml; keys with no Spanish field, such as the phone, are not read).
-    Each is filled only while still empty, so an editor's changes stay."""
+def load_spanish_settings(content, clinic, english):
+    """The Spanish words of the clinic settings from content/es/settings.yaml: the tagline,
+    the opening hours' labels, the crisis lines' words and the disclaimer. Its lists follow
+    `english` (settings.yaml) entry by entry, and the numbers come from there. Each is filled
+    only while still empty, so an editor's changes stay."""
     if not (content.root / SPANISH_SETTINGS).exists():
         return
     data = content.records(SPANISH_SETTINGS, SETTINGS_FIELDS)
-    changed = False
+    lines = in_step(content, data, english, "crisis_lines")
+    hours = in_step(content, data, english, "opening_hours")
     if data.get("tagline") and not clinic.tagline_es:
-        clinic.tagline_es, changed = data["tagline"], True
-    if data.get("crisis_lines") and not clinic.crisis_lines_es:
-        clinic.crisis_lines_es, changed = [("line", line) for line in data["crisis_lines"]], True
-    if changed:
-        clinic.save()
-    disclaimer = (
-        MedicalDisclaimer.objects.order_by("-pk").first() if data.get("disclaimer") else None
-    )
-    if disclaimer is not None and not disclaimer.text_es:
-        spanish = data["disclaimer"]
+        clinic.tagline_es = data["tagline"]
+    if lines and not clinic.crisis_lines_es:
+        clinic.crisis_lines_es = [
+            ("line", {**line, **words})
+            for line, words in zip(english["crisis_lines"], lines, strict=True)
+        ]
+    if hours and len(hours) == len(clinic.opening_hours):
+        clinic.opening_hours = [
+            ("hours", {**block.value, "label_es": block.value.get("label_es") or words["label"]})
+            for block, words in zip(clinic.opening_hours, hours, strict=True)
+        ]
+    clinic.save()
+    disclaimer = MedicalDisclaimer.objects.order_by("-pk").first()
+    spanish = data.get("disclaimer") or {}
+    if disclaimer is not None and spanish and not disclaimer.text_es:
         disclaimer.title_es = spanish.get("title", "")
         disclaimer.text_es = html(spanish["text"]) if spanish.get("text") else ""
         if spanish.get("off_label_statement"):
             disclaimer.off_label_statement_es = html(spanish["off_label_statement"])
         disclaimer.save()
+
+
+def in_step(content, spanish, english, key):
+    """A Spanish list that follows the English one entry by entry (or None if not given)."""
+    if not spanish.get(key):
+        return None
+    if len(spanish[key]) != len(english[key]):
+        raise DocumentError(
+            f"{content.root.name}/{SPANISH_SETTINGS}",
+            1,
+            f"'{key}' needs one entry for each of settings.yaml's, in the same order",
+        )
+    return spanish[key]
 
 
 def closed_days(days):

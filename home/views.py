@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from blog.models import ArticlePage
 from treatments.models import TreatmentPage
@@ -25,6 +25,7 @@ def search(request):
             Page.objects.live()
             .public()
             .type(TreatmentPage, ArticlePage, StandardPage)
+            .filter(locale=Locale.get_active())  # the address's language: /es/search/ in Spanish
             .specific()
             .search(query)
         )
@@ -39,6 +40,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /search/",
+        "Disallow: /es/search/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

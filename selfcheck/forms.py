@@ -6,12 +6,14 @@ fields the form does not ask for. Nothing here is logged or kept.
 """
 
 from django import forms
+from django.utils.translation import gettext, gettext_noop
 
 from .instruments import ANSWERS, Result, help_first
 
 # Fields a real browser sends besides the answers.
 EXPECTED_EXTRA_FIELDS = frozenset({"csrfmiddlewaretoken"})
-UNEXPECTED_FIELDS = (
+# Marked here, translated when raised (gettext_noop keeps the English text for comparisons).
+UNEXPECTED_FIELDS = gettext_noop(
     "The form received something it does not ask for, so nothing was scored. Check your "
     "answers and press “See my result” again."
 )
@@ -29,8 +31,12 @@ class SelfCheckForm(forms.Form):
                 coerce=int,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": f"Answer question {number}: {text}",
-                    "invalid_choice": f"Choose one of the four answers to question {number}.",
+                    "required": gettext("Answer question %(number)s: %(text)s")
+                    % {"number": number, "text": text},
+                    "invalid_choice": gettext(
+                        "Choose one of the four answers to question %(number)s."
+                    )
+                    % {"number": number},
                 },
             )
         self.number_of = {name: n for n, name in enumerate(instrument.item_names, 1)}
@@ -40,12 +46,15 @@ class SelfCheckForm(forms.Form):
         for name in self.fields:
             if len(self.data.getlist(name)) > 1:
                 number = self.number_of[name]
-                self.add_error(name, f"Choose only one answer to question {number}.")
+                self.add_error(
+                    name,
+                    gettext("Choose only one answer to question %(number)s.") % {"number": number},
+                )
         # A file sent with the answers is something the form does not ask for, too.
         sent = set(self.data) | set(self.files)
         unexpected = sent - set(self.fields) - EXPECTED_EXTRA_FIELDS
         if unexpected:
-            raise forms.ValidationError(UNEXPECTED_FIELDS, code="unexpected")
+            raise forms.ValidationError(gettext(UNEXPECTED_FIELDS), code="unexpected")
         return cleaned_data
 
     def questions(self):

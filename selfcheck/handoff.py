@@ -11,7 +11,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.core import signing
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext
 
 from .instruments import INSTRUMENTS
 
@@ -48,10 +49,17 @@ class CarriedResult:
         }
 
     def __str__(self):
-        return (
-            f"{self.instrument}: {self.total} out of {self.highest_total}, "
-            f"{self.band.lower()}, taken on {self.date:%-d %B %Y}"
-        )
+        # The visitor reads it on the booking form, in their language (the band's name is the
+        # instrument's own wording, untranslated for now).
+        return gettext(
+            "%(instrument)s: %(total)s out of %(highest)s, %(band)s, taken on %(date)s"
+        ) % {
+            "instrument": self.instrument,
+            "total": self.total,
+            "highest": self.highest_total,
+            "band": self.band.lower(),
+            "date": dateformat.format(self.date, gettext("j F Y")),
+        }
 
 
 def token_for(result):

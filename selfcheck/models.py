@@ -12,6 +12,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -225,7 +226,7 @@ class SelfCheckPage(SharedRestrictionsMixin, ReviewDatesMixin, RoutablePageMixin
         if instrument is None:
             return None
         form = SelfCheckForm(instrument, request.POST, files=request.FILES)
-        notice = (
+        notice = gettext(
             "For your security, the form had expired. Your answers are still here: press "
             "“See my result” again."
         )

@@ -7,6 +7,7 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.log_actions import log
+from wagtail.models import Locale
 
 from clinic.editorial.people import Person
 from clinic.editorial.reviewed_content import SIGN_OFF_ACTION, content_fingerprint
@@ -76,6 +77,23 @@ def signed_off_and_published(page):
     revision.publish()
     page.refresh_from_db()
     return page
+
+
+def live_spanish_translation(page, reviewer=None, **changes):
+    """The page's Spanish translation as "Translate this page" makes it (parents without a
+    translation become Spanish aliases of theirs), written in Spanish (`changes`) and, for a
+    health page, signed off by a reviewer who reads Spanish, then published."""
+    spanish = Locale.objects.get(language_code="es")
+    translation = page.copy_for_translation(spanish, copy_parents=True).specific
+    for field, value in changes.items():
+        setattr(translation, field, value)
+    if not hasattr(translation, "reviewed_fields"):
+        translation.save_revision().publish()
+        return translation.specific_class.objects.get(pk=translation.pk)
+    translation.last_reviewed = datetime.date(2026, 11, 30)
+    translation.next_review_due = datetime.date(2027, 11, 30)
+    translation.reviewer = reviewer or PersonFactory(languages="English, Spanish")
+    return signed_off_and_published(translation)
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

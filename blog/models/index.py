@@ -4,6 +4,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -133,7 +134,7 @@ class ArticleIndexPage(SharedRestrictionsMixin, RoutablePageMixin, Page):
             raise Http404("No article has this tag.")
         return self.render_listing(
             request,
-            f"Articles tagged “{tag.name}”",
+            gettext("Articles tagged “%(tag)s”") % {"tag": tag.name},
             route="tag",
             filters=Q(pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id")),
             slug=slug,
@@ -146,7 +147,7 @@ class ArticleIndexPage(SharedRestrictionsMixin, RoutablePageMixin, Page):
             raise Http404("No such topic.")
         return self.render_listing(
             request,
-            f"Articles on {topic.name}",
+            gettext("Articles on %(topic)s") % {"topic": topic.name},
             topic.description,
             route="topic",
             filters=Q(topic=topic),

@@ -52,6 +52,13 @@ WEEKDAYS = [
 
 class OpeningHoursBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=60, help_text="As shown to visitors, e.g. Monday to Friday")
+    label_es = blocks.CharBlock(
+        label="Label in Spanish",
+        max_length=60,
+        required=False,
+        help_text="Shown on Spanish pages, e.g. De lunes a viernes; leave empty to show the "
+        "English label.",
+    )
     days = blocks.MultipleChoiceBlock(choices=WEEKDAYS)
     opens = blocks.TimeBlock()
     closes = blocks.TimeBlock()

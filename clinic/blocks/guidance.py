@@ -1,5 +1,6 @@
 """Blocks in the picker's "Health guidance" group: FAQ, steps, checklist, callout, crisis help."""
 
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 
 from clinic.blocks.base import (
@@ -117,7 +118,14 @@ CALLOUT_KINDS = [
     ("urgent", "Urgent advice"),
     ("emergency", "Emergency"),
 ]
-CALLOUT_PREFIXES = dict(CALLOUT_KINDS)
+# What a screen reader hears before the heading, in the visitor's language (the editor's
+# choice labels above stay as they are: the block definition is part of the migrations).
+CALLOUT_PREFIXES = {
+    "info": gettext_lazy("Information"),
+    "warning": gettext_lazy("Important"),
+    "urgent": gettext_lazy("Urgent advice"),
+    "emergency": gettext_lazy("Emergency"),
+}
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -127,7 +135,7 @@ class CalloutBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["prefix"] = CALLOUT_PREFIXES.get(value.get("kind"), "Information")
+        context["prefix"] = CALLOUT_PREFIXES.get(value.get("kind"), CALLOUT_PREFIXES["info"])
         return context
 
     class Meta:

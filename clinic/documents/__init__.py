@@ -18,7 +18,7 @@ Anything else (an unknown block, a missing title, an unknown tag, a malformed fr
 a link to a page that does not exist) raises DocumentError with the file, line and problem.
 
 demo.py is the demo site's loading kit: each app's demo.py says which documents become its
-pages.
+pages. spanish.py loads the Spanish edition (content/es/): translations of those pages.
 
 May import: blocks, editorial, serving.
 """
@@ -26,4 +26,4 @@ May import: blocks, editorial, serving.
 from clinic.documents.markdown import html
 from clinic.documents.reader import Document, DocumentError, read, read_yaml, stream
 
-__all__ = ["Document", "DocumentError", "demo", "html", "read", "read_yaml", "stream"]
+__all__ = ["Document", "DocumentError", "demo", "html", "read", "read_yaml", "spanish", "stream"]

@@ -12,7 +12,7 @@ from wagtail.models import Site
 from clinic.blocks.clinic_settings import ClosedDayBlock, CrisisLineBlock, OpeningHoursBlock
 from clinic.practice.spanish import shown
 from clinic.practice.working_days import clinic_reply_due, closed_dates
-from clinic.serving import database_down, outage_copies, pagecache
+from clinic.serving import database_down, language, outage_copies, pagecache
 
 
 def details_panel(field_name):
@@ -241,10 +241,11 @@ class ClinicSettings(BaseSiteSetting):
     language_assistance_url = linked_page_url("language_assistance_page")
 
     def _page_url(self, page):
-        # A generic Page knows its URL from url_path: no query for the specific page.
+        # A generic Page knows its URL from url_path: no query for the specific page. On a
+        # Spanish page, the linked page's live Spanish translation when it has one.
         if page is None or not page.live:
             return ""
-        return page.get_url(getattr(self, "_request", None)) or ""
+        return language.translated(page).get_url(getattr(self, "_request", None)) or ""
 
     def reply_due(self, received_at):
         """When the first reply to a request received at `received_at` is due
@@ -260,6 +261,19 @@ class ClinicSettings(BaseSiteSetting):
     @property
     def crisis_lines_shown(self):
         return shown(self.crisis_lines, self.crisis_lines_es)
+
+    @property
+    def opening_hours_shown(self):
+        """The opening hours, each with its label in the page's language."""
+        return [
+            {
+                "value": {
+                    **block.value,
+                    "label": shown(block.value["label"], block.value.get("label_es")),
+                }
+            }
+            for block in self.opening_hours
+        ]
 
     @property
     def emergency_lines(self):

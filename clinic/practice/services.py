@@ -15,11 +15,13 @@ def service_page_models():
     return [model for model in get_page_models() if getattr(model, "bookable_service", False)]
 
 
-def service_pages():
-    """The live, public service pages, in the order of the page tree."""
+def service_pages(language=None):
+    """The live, public service pages, in the order of the page tree; with a language code,
+    only those in that language (a booking form offers the pages of its own edition)."""
     from wagtail.models import Page
 
     models = service_page_models()
     if not models:
         return Page.objects.none()
-    return Page.objects.type(*models).live().public().order_by("path")
+    pages = Page.objects.type(*models).live().public().order_by("path")
+    return pages.filter(locale__language_code=language) if language else pages

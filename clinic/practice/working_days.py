@@ -30,10 +30,23 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 SATURDAY = 5  # date.weekday(): Monday is 0
 END_OF_DAY = datetime.time(23, 59, 59)
-NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+# As they read before "working day(s)" (Spanish: "un día hábil", "dos días hábiles").
+NUMBER_WORDS = [
+    gettext_lazy("one"),
+    gettext_lazy("two"),
+    gettext_lazy("three"),
+    gettext_lazy("four"),
+    gettext_lazy("five"),
+    gettext_lazy("six"),
+    gettext_lazy("seven"),
+    gettext_lazy("eight"),
+    gettext_lazy("nine"),
+    gettext_lazy("ten"),
+]
 
 
 def clinic_timezone():
@@ -86,7 +99,7 @@ def reply_due(received_at, working_days, closed_days=(), tz=None):
 def working_days_in_words(count):
     """'one working day', 'two working days' ... 'ten working days', then '12 working days'."""
     number = NUMBER_WORDS[count - 1] if 1 <= count <= len(NUMBER_WORDS) else str(count)
-    return f"{number} working day" if count == 1 else f"{number} working days"
+    return ngettext("%(number)s working day", "%(number)s working days", count) % {"number": number}
 
 
 def date_in_words(moment, today=None):
@@ -95,7 +108,9 @@ def date_in_words(moment, today=None):
     if isinstance(moment, datetime.datetime):
         moment = moment.astimezone(clinic_timezone()).date()
     today = today or timezone.localdate(timezone=clinic_timezone())
-    return dateformat.format(moment, "l j F" if moment.year == today.year else "l j F Y")
+    # Translators: Django date formats; Spanish puts "de" between day, month and year.
+    this_year, other_year = gettext("l j F"), gettext("l j F Y")
+    return dateformat.format(moment, this_year if moment.year == today.year else other_year)
 
 
 @dataclass(frozen=True)

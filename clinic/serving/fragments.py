@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import get_template
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
 from clinic.serving.pagecache import new_token, read_current, release
@@ -51,7 +52,9 @@ def _source_digest(name):
 
 
 def fragment_key(template, inputs):
-    raw = repr((release(), template, *inputs))
+    # The active language too: a card's fixed words ("Read article", "min read", the date)
+    # are translated, so an English card must never be served on a Spanish page.
+    raw = repr((release(), template, get_language(), *inputs))
     return "fragment:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

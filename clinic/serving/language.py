@@ -13,6 +13,9 @@ from django.http import Http404
 from django.utils import translation
 from wagtail.models import Site
 
+from clinic.serving import pagecache
+from clinic.serving.shared_data import public
+
 
 def language_of_path(path):
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
@@ -41,3 +44,76 @@ def page_in_the_address_language(page, request, serve_args, serve_kwargs):
     if page.path.startswith(site.root_page.path):
         raise Http404("This page has no Spanish translation yet.")
     return None
+
+
+def in_default_language():
+    return translation.get_language() == settings.LANGUAGE_CODE
+
+
+def localized_home(site):
+    """The site's home page in the address's language (the English one while it has no live
+    translation), shared between servers like the menu."""
+    if in_default_language():
+        return site.root_page
+    language = translation.get_language()
+    return pagecache.remember(
+        f"home:{site.pk}:{language}",
+        lambda: translation_in(site.root_page, language) or site.root_page,
+        every_page=True,
+    )
+
+
+def translation_in(page, language):
+    """The live translation of `page` in `language` (the page itself when it is in it), or None."""
+    return (
+        page.get_translations(inclusive=True).live().filter(locale__language_code=language).first()
+    )
+
+
+def translated(page):
+    """A page a setting links to (the crisis page, the booking page), in the address's language
+    when it has a live translation, else as it is."""
+    if page is None or in_default_language():
+        return page
+    return translation_in(page, translation.get_language()) or page
+
+
+def alternates(page, request=None):
+    """[(hreflang, absolute URL)] of the page's live, public translations, itself included,
+    then x-default (the page in the default language), or [] for a page in one language only.
+    What <link rel="alternate" hreflang> and the sitemap print: absolute, and the same list on
+    every page of the set, so each names the others (reciprocal)."""
+    translations = public(page.get_translations(inclusive=True).live())
+    return hreflang_links(translations.select_related("locale"), request)
+
+
+def hreflang_links(translations, request=None):
+    """alternates() for a set of live, public translations of one page."""
+    links = sorted((each.locale.language_code, each.get_full_url(request)) for each in translations)
+    links = [(code, url) for code, url in links if url]
+    default = dict(links).get(settings.LANGUAGE_CODE)
+    return [*links, ("x-default", default)] if default and len(links) > 1 else []
+
+
+def other_editions(page, request=None):
+    """[(language code, the language's own name, URL)] for the language switcher: the page's
+    live translation in each other language, else that language's home page, else nothing."""
+    site = Site.find_for_request(request) if request else None
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        translations = {
+            each.locale.language_code: each
+            for each in page.get_translations().live().select_related("locale")
+        }
+    current = translation.get_language()
+    editions = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        target = translations.get(code)
+        if target is None and site is not None:
+            target = translation_in(site.root_page, code)
+        url = target.get_url(request) if target is not None else None
+        if url:
+            editions.append((code, translation.get_language_info(code)["name_local"], url))
+    return editions

@@ -2,6 +2,7 @@ import re
 from urllib.parse import quote
 
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -20,3 +21,10 @@ def sms_href(number, text=""):
     the message ready to send. "?&body=" is read by iOS and Android messaging apps alike."""
     number = tel_href(number)
     return f"{number}?&body={quote(text)}" if text else number
+
+
+@register.simple_tag
+def today():
+    """Today's date in the current time zone, for the `date` filter: `{% now %}` takes only a
+    literal format, so it cannot use a translated one (Spanish: "3 de marzo de 2026")."""
+    return timezone.localdate()

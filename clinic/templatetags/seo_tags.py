@@ -7,8 +7,10 @@ from django import template
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from wagtail.models import Page
 
+from clinic.serving import language
 from clinic.serving.page_titles import document_title
 from clinic.serving.routing import route_ancestors
 
@@ -58,7 +60,7 @@ def structured_data(context, page, trail):
     request = context.get("request")
     objects = []
     if isinstance(page, Page) and hasattr(page, "get_structured_data"):
-        objects.extend(page.get_structured_data(request))
+        objects.extend(in_language(page.get_structured_data(request)))
     if trail:
         objects.append(
             {
@@ -83,9 +85,28 @@ def structured_data(context, page, trail):
     )
 
 
+# The page's own kinds of schema.org CreativeWork: they say which language they are written in.
+WRITTEN_TYPES = {"WebPage", "MedicalWebPage", "Article", "FAQPage", "ProfilePage"}
+
+
+def in_language(objects):
+    """The page's JSON-LD objects, each written one marked with the address's language."""
+    code = get_language()
+    for data in objects:
+        if data.get("@type") in WRITTEN_TYPES:
+            data.setdefault("inLanguage", code)
+        yield data
+
+
 def json_for_script(data):
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context, page):
+    """(hreflang, absolute URL) of every live translation of the page, and x-default."""
+    return language.alternates(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

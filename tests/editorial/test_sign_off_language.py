@@ -39,7 +39,7 @@ def reviewer_reading(languages, username):
 @pytest.fixture
 def spanish_page_in_review(home_page, clinician):
     """A Spanish self-check page, written and submitted for clinical review."""
-    spanish = Locale.objects.create(language_code="es")
+    spanish = Locale.objects.get(language_code="es")
     page = SelfCheckPageFactory(
         parent=home_page, locale=spanish, live=False, last_reviewed=None, reviewer=None
     )

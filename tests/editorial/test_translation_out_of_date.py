@@ -41,7 +41,7 @@ def spanish(english, home_page, spanish_reviewer):
     """The Spanish translation, signed off by a reviewer who reads Spanish."""
     page = SelfCheckPageFactory(
         parent=home_page,
-        locale=Locale.objects.create(language_code="es"),
+        locale=Locale.objects.get(language_code="es"),
         translation_key=english.translation_key,
         title="Revise su estado de ánimo",
         slug="revise-su-estado-de-animo",

@@ -56,9 +56,14 @@ def test_demo_accounts_only_when_the_settings_allow_them(settings, site):
         "admin": [],
         "clinician": ["Clinicians"],
         "reviewer": ["Clinical reviewers"],
+        "revisora": ["Clinical reviewers"],
         "manager": ["Booking managers"],
     }
     assert get_user_model().objects.get(username="admin").is_superuser
+    # Each reviewer signs off as their person; the Spanish pages need one who reads Spanish.
+    assert Person.objects.get(user__username="reviewer").name == "Dr. Amara Okafor"
+    spanish = Person.objects.get(user__username="revisora")
+    assert (spanish.name, spanish.languages) == ("Dr. Sofía Marín", "English, Spanish")
 
 
 @pytest.mark.django_db

@@ -48,7 +48,7 @@ def paragraphs(*texts):
 
 @pytest.fixture
 def spanish(db):
-    return Locale.objects.create(language_code="es")
+    return Locale.objects.get(language_code="es")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import booking.demo
 import home.demo
 import selfcheck.demo
 import treatments.demo
-from clinic.documents import DocumentError
+from clinic.documents import DocumentError, spanish
 from clinic.documents.demo import DemoContent
 
 # Each section adds its own pages below the home page, in the order the menu shows them.
@@ -38,8 +38,10 @@ def load():
         loaded = section.load(content, home_page)
         booking_page = loaded if section is booking.demo else booking_page
     home.demo.load_pages(content, home_page)
-    content.check_all_read()
     content.finish()
+    # The Spanish edition translates the English pages, once they are live (content/es/).
+    spanish.load(content)
+    content.check_all_read()
     if getattr(settings, "DEMO_ACCOUNTS", False):
         # Fictional requests for the demo accounts' inbox, once the treatments are live:
         # development only.
