@@ -206,9 +206,8 @@ def test_reply_promise_is_worded_in_spanish():
 
 
 @pytest.mark.django_db
-def test_page_not_found_is_spanish_when_spanish_is_active(client):
-    with translation.override("es"):
-        response = client.get("/no-such-page/")
+def test_page_not_found_is_spanish_at_a_spanish_address(client):
+    response = client.get("/es/no-such-page/")
     html = response.content.decode()
     assert response.status_code == 404
     assert '<html lang="es"' in html

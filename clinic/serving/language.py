@@ -27,9 +27,10 @@ class PathLanguageMiddleware:
 
     def __call__(self, request):
         language = language_of_path(request.path_info)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Only for this request: the thread's next work starts in the default language.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
 
