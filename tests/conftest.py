@@ -4,7 +4,6 @@ import logging
 import pytest
 import time_machine
 from django.core.cache import cache
-from django.utils import translation
 from wagtail.models import Site
 
 from clinic.practice.details import ClinicSettings
@@ -26,16 +25,6 @@ def empty_cache():
     what the cache remembers of them (pages, shared data, cards, rate-limit counts) would
     outlive them."""
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def english_to_start_with():
-    """Each test starts in English: a request to a Spanish address leaves Spanish active in
-    the thread afterwards (clinic/serving/language.py activates and, as Django's own
-    LocaleMiddleware, never deactivates), and the next test's messages would be in Spanish."""
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 @pytest.fixture(scope="session")

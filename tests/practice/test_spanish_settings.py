@@ -13,7 +13,7 @@ from clinic.documents.demo import DemoContent
 from clinic.editorial.disclaimer import MedicalDisclaimer
 from clinic.practice.details import ClinicSettings
 from clinic.serving import database_down, outage_copies
-from home.demo import load_spanish_settings
+from home.demo import SETTINGS_FIELDS, fill_clinic_settings, load_spanish_settings
 from home.models import CrisisHelpPage
 from tests.factories import crisis_line, demo_like_clinic
 from tests.spanish_pages import published_in_spanish
@@ -60,7 +60,7 @@ def test_a_spanish_page_shows_the_spanish_crisis_lines_as_links(client, clinic, 
     assert "(en español, marque 2)" in html
     for link in ('href="tel:911"', 'href="tel:988"', 'href="sms:988?&amp;body=AYUDA"'):
         assert link in html
-    assert ">text AYUDA to 988</a>" in html
+    assert ">envíe AYUDA por mensaje de texto al 988</a>" in html
     assert "988 Suicide &amp; Crisis Lifeline:" not in html
     assert clinic.tagline_es in html  # the home page's heading
 
@@ -172,19 +172,41 @@ def test_the_disclaimer_include_speaks_the_pages_language(rf):
 
 
 def test_the_demo_fills_the_spanish_settings_from_content_es(site):
+    content = DemoContent()
+    english = content.records("settings.yaml", SETTINGS_FIELDS)
     clinic = ClinicSettings.for_site(site)
+    fill_clinic_settings(clinic, english, None)
     disclaimer = MedicalDisclaimer.objects.create(title="About", text="<p>English.</p>")
-    load_spanish_settings(DemoContent(), clinic)
+    load_spanish_settings(content, clinic, english)
     clinic.refresh_from_db()
     disclaimer.refresh_from_db()
+    # The words from es/settings.yaml, the numbers from settings.yaml.
     lines = [line.value for line in clinic.crisis_lines_es]
     assert [line["phone"] for line in lines] == ["911", "988"]
     assert lines[1]["sms"] == "988" and lines[1]["sms_text"] == "AYUDA"
-    assert "marque 2" in lines[1]["description"]
+    assert "marque 2" in lines[1]["description"] and lines[0]["emergency"]
+    assert [hours.value["label_es"] for hours in clinic.opening_hours] == [
+        "De lunes a viernes",
+        "Sábados",
+    ]
     assert clinic.tagline_es and disclaimer.title_es and disclaimer.text_es.startswith("<p>")
+    assert disclaimer.off_label_statement_es.startswith("<p><b>")
     # Run again after an editor's change: the editor's words stay.
     clinic.tagline_es = "Palabras de la editora."
     clinic.save()
-    load_spanish_settings(DemoContent(), clinic)
+    load_spanish_settings(content, clinic, english)
     clinic.refresh_from_db()
     assert clinic.tagline_es == "Palabras de la editora."
+
+
+def test_opening_hours_labels_in_the_pages_language(clinic):
+    clinic.opening_hours = [
+        (
+            "hours",
+            {**clinic.opening_hours[0].value, "label_es": "De lunes a viernes"},
+        )
+    ]
+    with translation.override("es"):
+        assert [h["value"]["label"] for h in clinic.opening_hours_shown] == ["De lunes a viernes"]
+    with translation.override("en"):
+        assert [h["value"]["label"] for h in clinic.opening_hours_shown] == ["Monday to Friday"]
