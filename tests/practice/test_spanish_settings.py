@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import translation
 
 from clinic.documents.demo import DemoContent
@@ -210,3 +211,17 @@ def test_opening_hours_labels_in_the_pages_language(clinic):
         assert [h["value"]["label"] for h in clinic.opening_hours_shown] == ["De lunes a viernes"]
     with translation.override("en"):
         assert [h["value"]["label"] for h in clinic.opening_hours_shown] == ["Monday to Friday"]
+
+
+def test_administrators_edit_the_spanish_versions_under_spanish(client, clinic, superuser, site):
+    client.force_login(superuser)
+    settings_url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", site.pk])
+    html = client.get(settings_url).content.decode()
+    assert 'name="tagline_es"' in html and 'id="crisis_lines_es"' in html
+    assert "Shown on Spanish pages; leave empty to show the English lines." in html
+    disclaimer = MedicalDisclaimer.objects.create(title="About", text="<p>English.</p>")
+    edit = reverse("wagtailsnippets_clinic_medicaldisclaimer:edit", args=[disclaimer.pk])
+    html = client.get(edit).content.decode()
+    for name in ("title_es", "text_es", "off_label_statement_es"):
+        assert f'name="{name}"' in html
+    assert ">Spanish<" in html
