@@ -19,7 +19,7 @@ from clinic.editorial.page_forms import PageTitleCheck
 from clinic.practice.services import NOT_SURE, NOT_SURE_LABEL, service_pages
 
 from . import self_check
-from .consent import CURRENT_CONSENT_VERSION, consent_text
+from .consent import consent_text, current_consent_version
 from .limited_text import LimitedCharField
 from .panels import may_manage
 
@@ -200,7 +200,10 @@ NOT_STORED = frozenset({"consent", HONEYPOT_FIELD, *self_check.FORM_FIELDS})
 class BookingBaseForm(BaseForm):
     """Adds the cross-field checks and error-summary links to whatever fields the builder made."""
 
-    consent_version = CURRENT_CONSENT_VERSION
+    @property
+    def consent_version(self):
+        """The version of the consent this form shows: the one in the page's language."""
+        return current_consent_version()
 
     def clean(self):
         cleaned_data = super().clean()

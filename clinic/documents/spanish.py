@@ -118,6 +118,7 @@ def relabel_questions(page, doc):
         field.label = data["label"]
         field.help_text = data.get("help_text", "")
         field.choices = "\n".join(data.get("choices", []))
+    page.form_fields = fields  # into the page's cluster, so its revision carries them
 
 
 def sign_off(page, doc):

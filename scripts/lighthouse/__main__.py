@@ -65,6 +65,7 @@ PAGES = {
     "booking": "/book-a-consultation/",
     "self-check": "/check-your-mood/",
     "self-check questions": "/check-your-mood/phq-9/",
+    "Spanish treatment": "/es/tratamientos/terapia-de-infusion-de-ketamina/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 THRESHOLDS = {"performance": 0.90, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 from clinic.practice.details import ClinicSettings
 from tests.factories import StandardPageFactory, live_spanish_translation
@@ -159,3 +160,12 @@ def test_spanish_search_finds_spanish_pages_only(client, infusions, infusiones):
     assert infusiones.url in spanish and f'href="{infusions.url}"' not in spanish
     english = client.get("/search/", {"q": "ketamine"}).content.decode()
     assert f'href="{infusions.url}"' in english and infusiones.url not in english
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Spanish stemming is PostgreSQL's text search configuration; SQLite's has none",
+)
+def test_spanish_search_reads_spanish_word_forms_on_postgresql(client, infusiones):
+    # "infusión" is "Infusiones" only to the Spanish configuration (English keeps the accent).
+    assert infusiones.url in client.get("/es/search/", {"q": "infusión"}).content.decode()
