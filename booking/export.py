@@ -34,7 +34,8 @@ NOT_ANSWERS = {"submit_time", "consent_version", "consented_at", SERVICE_FIELD}
 
 
 class ExportTable:
-    """The export's columns: the queue's facts, then every answer, then the consent."""
+    """The export's columns: the queue's facts (with the request's language), then every
+    answer, then the consent."""
 
     def __init__(self, form_page):
         zone = clinic_timezone().key
@@ -50,6 +51,7 @@ class ExportTable:
             ("Owner", lambda row: display_name(row.owner)),
             (f"Reply due ({zone})", lambda row: row.reply_due),
             ("Treatment", service_title),
+            ("Language", lambda row: row.language_name),
             *answers,
             ("Consent version", lambda row: row.consent_version),
             (f"Consented at ({zone})", lambda row: row.consented_at),

@@ -50,7 +50,7 @@ def outage_context(page):
     return {
         "page_title": page.title,
         "clinic": details,
-        "cs": {"crisis_lines": database_down.crisis_lines_for_template(details["crisis_lines"])},
+        "cs": database_down.crisis_lines_for_template(details["crisis_lines"]),
     }
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from clinic.security.encryption import decrypt, encrypt
 from clinic.serving.outage_copies import write_atomically
@@ -64,6 +64,8 @@ class HeldRequest:
     consent_version: str
     form_data: dict
     service_page_id: int | None
+    # The address's language (reading the page's locale would need the database).
+    language: str = "en"
 
     def to_json(self):
         return json.dumps(
@@ -76,6 +78,7 @@ class HeldRequest:
                 "consent_version": self.consent_version,
                 "form_data": self.form_data,
                 "service_page_id": self.service_page_id,
+                "language": self.language,
             },
             cls=DjangoJSONEncoder,
         )
@@ -91,6 +94,7 @@ class HeldRequest:
             consent_version=data["consent_version"],
             form_data=data["form_data"],
             service_page_id=data["service_page_id"],
+            language=data.get("language", "en"),  # held before requests had a language
         )
 
 
@@ -106,6 +110,7 @@ def held_from_form(page, form, intake_key, received_at=None):
         # Through JSON now, so what is stored later reads exactly as a stored request does.
         form_data=json.loads(json.dumps(form.submission_data(), cls=DjangoJSONEncoder)),
         service_page_id=service.pk if service else None,
+        language=translation.get_language() or "en",
     )
 
 

@@ -1,11 +1,11 @@
 """The managers' inbox: every booking request in one short row, filtered, searched, exported.
 
 The row says what a manager needs to decide what to do next (reference, name, service,
-received, reply due, status, owner); the answers are on the request's own page. Searches
-are posted, never put in the address (they are names and emails): the term is kept in the
-manager's session until cleared, encrypted with the field-encryption keys
-(clinic/security/encryption.py), so the sessions table never holds a name or an email that can be
-read.
+"Spanish" for a request sent from the Spanish page, received, reply due, status, owner); the
+answers are on the request's own page. Searches are posted, never put in the address (they are
+names and emails): the term is kept in the manager's session until cleared, encrypted with the
+field-encryption keys (clinic/security/encryption.py), so the sessions table never holds a name
+or an email that can be read.
 """
 
 import django_filters
@@ -29,6 +29,7 @@ from clinic.security.encryption import decrypt, encrypt
 from . import export, queue, request_page
 from .models import (
     EXPORT_PERMISSION,
+    LANGUAGE_NAMES,
     BookingFormPage,
     BookingSubmission,
     booking_managers,
@@ -74,6 +75,9 @@ class InboxFilterSet(WagtailFilterSet):
     service = django_filters.ChoiceFilter(
         label="Treatment", choices=service_choices, method="filter_service", empty_label="Any"
     )
+    language = django_filters.ChoiceFilter(
+        choices=list(LANGUAGE_NAMES.items()), empty_label="Any", widget=forms.RadioSelect
+    )
     received = django_filters.DateFromToRangeFilter(
         field_name="submit_time", label="Received", widget=DateRangePickerWidget
     )
@@ -101,6 +105,10 @@ class InboxFilterSet(WagtailFilterSet):
         if value == NOT_SURE:
             return queryset.filter(service_page__isnull=True)
         return queryset.filter(service_page_id=value)
+
+
+def spanish_marker(submission):
+    return "Spanish" if submission.in_spanish else ""
 
 
 class ReplyDueColumn(Column):
@@ -135,6 +143,8 @@ class InboxView(IndexView):
         ),
         Column("name", label="Name"),
         Column("service", label="Treatment", accessor=service_title),
+        # In words, and only where it differs from the usual English.
+        Column("language", label="Language", accessor=spanish_marker),
         DateColumn("submit_time", label="Received", sort_key="submit_time"),
         ReplyDueColumn("reply_due", label="Reply due", sort_key="reply_due"),
         Column("status", label="Status", accessor="get_status_display"),

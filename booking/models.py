@@ -52,6 +52,8 @@ logger = logging.getLogger("booking")
 VIEW_PERMISSION = "booking.view_bookingsubmission"
 EXPORT_PERMISSION = "booking.export_bookingsubmission"
 DELETE_PERMISSION = "booking.delete_bookingsubmission"
+# A request's language as the managers read it (clinic/settings/base.py LANGUAGES).
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
 def no_store(response):
@@ -156,6 +158,9 @@ class BookingSubmission(AbstractFormSubmission):
     held_reference = models.CharField(
         max_length=16, unique=True, null=True, blank=True, editable=False
     )
+    # The language of the booking page it came through ("es" for the Spanish page), so the
+    # team can reply in it; the inbox marks Spanish requests.
+    language = models.CharField(max_length=8, default="en", editable=False)
     # Made before the INSERT and kept by a held copy too: should the connection die during the
     # COMMIT (the row stored after all), the held copy finds the row instead of storing it twice.
     intake_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
@@ -188,6 +193,15 @@ class BookingSubmission(AbstractFormSubmission):
         if self.held_reference:
             return self.held_reference
         return queue.reference(self.pk) if self.pk else "New request"
+
+    @property
+    def in_spanish(self):
+        return self.language.startswith("es")
+
+    @property
+    def language_name(self):
+        """In English, for the managers: "Spanish", not the site's "Español"."""
+        return LANGUAGE_NAMES.get(self.language, self.language)
 
     @property
     def answers_unreadable(self):
@@ -434,6 +448,7 @@ class BookingFormPage(SharedRestrictionsMixin, RoutablePageMixin, AbstractEmailF
                 consented_at=timezone.now(),
                 service_page=form.service_page,
                 intake_key=intake_key or uuid.uuid4(),
+                language=self.locale.language_code,
             )
             transaction.on_commit(lambda: notify.send_notification(self, submission))
         return submission

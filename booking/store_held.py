@@ -64,6 +64,7 @@ def store(held):
             submit_time=held.received_at,  # reply_due is counted from it in save()
             held_reference=held.reference,
             intake_key=held.intake_key,
+            language=held.language,
         )
         submission.save()
         # submit_time is auto_now_add: saved as now by the INSERT, set back to the arrival.

@@ -2,6 +2,7 @@
 
 The words are in content/ (settings.yaml, people.yaml, glossary.yaml, language-taglines.yaml,
 index.md, crisis-help.md and one document per plain page); this module says where each goes.
+content/es/settings.yaml, when present, gives the settings' Spanish versions under the same keys.
 Everything describes a fictional clinic and fictional people.
 """
 
@@ -81,6 +82,7 @@ SETTINGS_FIELDS = {
     "closed_days",
     "share_image",
 }
+SPANISH_SETTINGS = "es/settings.yaml"
 # Not copied as they are: lists become StreamField data; the disclaimer is a snippet; the share
 # image is a picture of pictures.yaml.
 STRUCTURED_SETTINGS = {"opening_hours", "crisis_lines", "closed_days", "disclaimer", "share_image"}
@@ -137,6 +139,7 @@ def load(content):
     if not MedicalDisclaimer.objects.exists():
         disclaimer = data["disclaimer"]
         MedicalDisclaimer.objects.create(title=disclaimer["title"], text=html(disclaimer["text"]))
+    load_spanish_settings(content, clinic, data)
 
     if getattr(settings, "DEMO_ACCOUNTS", False):
         create_demo_accounts()
@@ -236,6 +239,52 @@ def fill_clinic_settings(clinic, data, crisis_page):
     clinic.crisis_lines = [("line", line) for line in data["crisis_lines"]]
     clinic.crisis_page = crisis_page
     clinic.save()
+
+
+def load_spanish_settings(content, clinic, english):
+    """The Spanish words of the clinic settings from content/es/settings.yaml: the tagline,
+    the opening hours' labels, the crisis lines' words and the disclaimer. Its lists follow
+    `english` (settings.yaml) entry by entry, and the numbers come from there. Each is filled
+    only while still empty, so an editor's changes stay."""
+    if not (content.root / SPANISH_SETTINGS).exists():
+        return
+    data = content.records(SPANISH_SETTINGS, SETTINGS_FIELDS)
+    lines = in_step(content, data, english, "crisis_lines")
+    hours = in_step(content, data, english, "opening_hours")
+    if data.get("tagline") and not clinic.tagline_es:
+        clinic.tagline_es = data["tagline"]
+    if lines and not clinic.crisis_lines_es:
+        clinic.crisis_lines_es = [
+            ("line", {**line, **words})
+            for line, words in zip(english["crisis_lines"], lines, strict=True)
+        ]
+    if hours and len(hours) == len(clinic.opening_hours):
+        clinic.opening_hours = [
+            ("hours", {**block.value, "label_es": block.value.get("label_es") or words["label"]})
+            for block, words in zip(clinic.opening_hours, hours, strict=True)
+        ]
+    clinic.save()
+    disclaimer = MedicalDisclaimer.objects.order_by("-pk").first()
+    spanish = data.get("disclaimer") or {}
+    if disclaimer is not None and spanish and not disclaimer.text_es:
+        disclaimer.title_es = spanish.get("title", "")
+        disclaimer.text_es = html(spanish["text"]) if spanish.get("text") else ""
+        if spanish.get("off_label_statement"):
+            disclaimer.off_label_statement_es = html(spanish["off_label_statement"])
+        disclaimer.save()
+
+
+def in_step(content, spanish, english, key):
+    """A Spanish list that follows the English one entry by entry (or None if not given)."""
+    if not spanish.get(key):
+        return None
+    if len(spanish[key]) != len(english[key]):
+        raise DocumentError(
+            f"{content.root.name}/{SPANISH_SETTINGS}",
+            1,
+            f"'{key}' needs one entry for each of settings.yaml's, in the same order",
+        )
+    return spanish[key]
 
 
 def closed_days(days):

@@ -109,19 +109,19 @@ def test_every_translatable_string_in_the_code_is_in_the_spanish_catalogue(tmp_p
 def clinic_settings():
     """What the crisis bar and footer read of ClinicSettings, without a database."""
     line = {"name": "988 Suicide & Crisis Lifeline", "phone": "988", "sms": "988"}
+    hours = [{"value": {"label": "Monday", "opens": datetime.time(9), "closes": datetime.time(17)}}]
     return SimpleNamespace(
         name="Northbridge Mind Clinic",
         phone="(603) 555-0140",
         email="hello@clinic.example",
         one_line_address="",
         crisis_url="/crisis-help/",
-        crisis_lines=[
+        crisis_lines_shown=[
             {"value": line},
             {"value": {"name": "Emergency", "phone": "911", "emergency": True}},
         ],
-        opening_hours=[
-            {"value": {"label": "Monday", "opens": datetime.time(9), "closes": datetime.time(17)}}
-        ],
+        opening_hours_shown=hours,
+        opening_hours=hours,
         fees_url="/fees/",
         editorial_policy_url="",
         accessibility_url="",

@@ -14,6 +14,13 @@ class CrisisLineBlock(blocks.StructBlock):
         max_length=20, required=False, help_text="Number to call, e.g. 988 or 911."
     )
     sms = blocks.CharBlock(max_length=20, required=False, help_text="Number to text, if any.")
+    sms_text = blocks.CharBlock(
+        label="Word to text",
+        max_length=20,
+        required=False,
+        help_text="A word the line asks you to text, if any: e.g. AYUDA, which the 988 "
+        "Lifeline answers in Spanish. The 'Text' link writes it into the message.",
+    )
     url = blocks.URLBlock(required=False, help_text="Web chat or information page, if any.")
     emergency = blocks.BooleanBlock(
         required=False, help_text="Tick for the emergency number (shown first, in red)."
@@ -45,6 +52,13 @@ WEEKDAYS = [
 
 class OpeningHoursBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=60, help_text="As shown to visitors, e.g. Monday to Friday")
+    label_es = blocks.CharBlock(
+        label="Label in Spanish",
+        max_length=60,
+        required=False,
+        help_text="Shown on Spanish pages, e.g. De lunes a viernes; leave empty to show the "
+        "English label.",
+    )
     days = blocks.MultipleChoiceBlock(choices=WEEKDAYS)
     opens = blocks.TimeBlock()
     closes = blocks.TimeBlock()

@@ -1,10 +1,14 @@
-"""The medical disclaimer at the foot of every health page; Clinical reviewers edit it."""
+"""The medical disclaimer at the foot of every health page; Clinical reviewers edit it. Its
+Spanish version is shown on Spanish pages when filled (clinic.practice.spanish)."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from clinic.practice.spanish import shown
 from clinic.serving import pagecache
+
+SPANISH_HELP = "Shown on Spanish pages; leave empty to show the English {}."
 
 OFF_LABEL_STATEMENT = (
     "<p><b>An off-label use.</b> The medicine on this page is not approved for this use. "
@@ -27,13 +31,51 @@ class MedicalDisclaimer(models.Model):
         help_text="Shown near the top of every treatment page that describes an off-label use.",
     )
 
-    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("off_label_statement")]
+    title_es = models.CharField(
+        "title in Spanish", max_length=100, blank=True, help_text=SPANISH_HELP.format("title")
+    )
+    text_es = RichTextField(
+        "text in Spanish",
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=SPANISH_HELP.format("text") + " Reviewed by a clinician who reads Spanish.",
+    )
+    off_label_statement_es = RichTextField(
+        "off-label statement in Spanish",
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=SPANISH_HELP.format("statement"),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("off_label_statement"),
+        MultiFieldPanel(
+            [FieldPanel("title_es"), FieldPanel("text_es"), FieldPanel("off_label_statement_es")],
+            heading="Spanish",
+        ),
+    ]
 
     class Meta:
         verbose_name = "medical disclaimer"
 
     def __str__(self):
         return self.title
+
+    # What visitors read, in the page's language (templates/includes/review_dates.html and
+    # templates/treatments/treatment_page.html).
+    @property
+    def title_shown(self):
+        return shown(self.title, self.title_es)
+
+    @property
+    def text_shown(self):
+        return shown(self.text, self.text_es)
+
+    @property
+    def off_label_statement_shown(self):
+        return shown(self.off_label_statement, self.off_label_statement_es)
 
     @classmethod
     def current(cls):

@@ -1,5 +1,6 @@
 """Who the clinic is and how to reach it: the ClinicSettings every page reads (name,
-addresses, crisis lines, opening hours, closed days, the reply promise)."""
+addresses, crisis lines, opening hours, closed days, the reply promise). The tagline and the
+crisis lines have Spanish versions for Spanish pages (clinic.practice.spanish)."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -9,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 
 from clinic.blocks.clinic_settings import ClosedDayBlock, CrisisLineBlock, OpeningHoursBlock
+from clinic.practice.spanish import shown
 from clinic.practice.working_days import clinic_reply_due, closed_dates
 from clinic.serving import database_down, language, outage_copies, pagecache
 
@@ -47,6 +49,15 @@ def linked_page_url(field_name):
     return property(lambda settings: settings._page_url(getattr(settings, field_name)))
 
 
+def copied_lines(lines):
+    """Crisis lines as plain data, for the copy kept for outages."""
+    return [
+        {key: value or "" for key, value in line.value.items()}
+        | {"emergency": bool(line.value.get("emergency"))}
+        for line in lines
+    ]
+
+
 @register_setting(icon="home")
 class ClinicSettings(BaseSiteSetting):
     """Who the clinic is and how to reach it; shown in the header, footer and crisis help."""
@@ -82,6 +93,21 @@ class ClinicSettings(BaseSiteSetting):
         [("line", CrisisLineBlock())],
         blank=True,
         help_text="Shown on the crisis-help page, the booking form and wherever a crisis block is.",
+    )
+    # Spanish pages show these instead of the English, when filled (clinic.practice.spanish).
+    tagline_es = models.CharField(
+        "tagline in Spanish",
+        max_length=160,
+        blank=True,
+        help_text="Shown on Spanish pages; leave empty to show the English tagline.",
+    )
+    crisis_lines_es = StreamField(
+        [("line", CrisisLineBlock())],
+        blank=True,
+        verbose_name="crisis lines in Spanish",
+        help_text="Shown on Spanish pages; leave empty to show the English lines. Give every "
+        "line the English list has, e.g. 911, and the 988 Lifeline's Spanish options (call "
+        "988 and press 2, text AYUDA to 988).",
     )
     crisis_page = page_link("The page the 'Need help now?' link on every page goes to.")
     booking_page = page_link("Where every 'Book a consultation' button goes.")
@@ -139,6 +165,10 @@ class ClinicSettings(BaseSiteSetting):
         details_panel("crisis_lines"),
         details_panel("share_image"),
         MultiFieldPanel(
+            [details_panel("tagline_es"), details_panel("crisis_lines_es")],
+            heading="Spanish",
+        ),
+        MultiFieldPanel(
             [
                 details_panel(name)
                 for name in (
@@ -187,15 +217,12 @@ class ClinicSettings(BaseSiteSetting):
 
     def contact_copy(self):
         """What the pages shown while the database is down need: the phone, the crisis lines
-        and the reply promise (clinic/serving/database_down.py)."""
+        in both languages and the reply promise (clinic/serving/database_down.py)."""
         return {
             "name": self.name,
             "phone": self.phone,
-            "crisis_lines": [
-                {key: value or "" for key, value in line.value.items()}
-                | {"emergency": bool(line.value.get("emergency"))}
-                for line in self.crisis_lines
-            ],
+            "crisis_lines": copied_lines(self.crisis_lines),
+            "crisis_lines_es": copied_lines(self.crisis_lines_es),
             "reply_working_days": self.reply_working_days,
             "closed_days": sorted(day.isoformat() for day in closed_dates(self)),
         }
@@ -225,13 +252,36 @@ class ClinicSettings(BaseSiteSetting):
         (clinic.practice.working_days states the rule)."""
         return clinic_reply_due(self, received_at)
 
+    # What visitors read, in the page's language: the Spanish version on Spanish pages when
+    # it is filled, else the English (clinic.practice.spanish). Templates read these.
+    @property
+    def tagline_shown(self):
+        return shown(self.tagline, self.tagline_es)
+
+    @property
+    def crisis_lines_shown(self):
+        return shown(self.crisis_lines, self.crisis_lines_es)
+
+    @property
+    def opening_hours_shown(self):
+        """The opening hours, each with its label in the page's language."""
+        return [
+            {
+                "value": {
+                    **block.value,
+                    "label": shown(block.value["label"], block.value.get("label_es")),
+                }
+            }
+            for block in self.opening_hours
+        ]
+
     @property
     def emergency_lines(self):
-        return [line.value for line in self.crisis_lines if line.value.get("emergency")]
+        return [line.value for line in self.crisis_lines_shown if line.value.get("emergency")]
 
     @property
     def support_lines(self):
-        return [line.value for line in self.crisis_lines if not line.value.get("emergency")]
+        return [line.value for line in self.crisis_lines_shown if not line.value.get("emergency")]
 
     def as_medical_clinic(self, url):
         """schema.org MedicalClinic for the home page's JSON-LD."""
@@ -240,7 +290,7 @@ class ClinicSettings(BaseSiteSetting):
             "@type": "MedicalClinic",
             "@id": clinic_schema_id(url),
             "name": self.name,
-            "description": self.tagline,
+            "description": self.tagline_shown,
             "url": url,
             "medicalSpecialty": "Psychiatric",
         }

@@ -29,9 +29,11 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import get_template
+from django.utils import translation
 from django.views import defaults
 
 from clinic.serving import outage_copies
+from clinic.serving.language import language_of_path
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +69,29 @@ NATIONAL_CRISIS_LINES = [
     },
 ]
 
+# The same for Spanish pages: the 988 Lifeline answers in Spanish by its option 2 and the text
+# keyword AYUDA (content/es/settings.yaml has the clinic's own wording).
+NATIONAL_CRISIS_LINES_ES = [
+    {
+        "name": "Emergencias",
+        "description": "Si usted u otra persona está en peligro inmediato, llame al 911.",
+        "phone": "911",
+        "sms": "",
+        "url": "",
+        "emergency": True,
+    },
+    {
+        "name": "988 Suicide & Crisis Lifeline (en español, marque 2)",
+        "description": "Llame al 988 y marque 2, o envíe AYUDA por mensaje de texto al 988. "
+        "Gratis, confidencial, las 24 horas.",
+        "phone": "988",
+        "sms": "988",
+        "sms_text": "AYUDA",
+        "url": "https://988lifeline.org/",
+        "emergency": False,
+    },
+]
+
 _outage_handlers = []
 _last_warning = {"at": float("-inf")}
 
@@ -82,21 +107,28 @@ def is_unavailable(exc):
     return False
 
 
-def contact_details():
-    """The clinic's name, phone and crisis lines as last kept; the national lines if none."""
+def contact_details(language=None):
+    """The clinic's name, phone and crisis lines as last kept; the national lines if none.
+    In Spanish (the request's language unless given), the Spanish lines when kept, else the
+    English ones, as the pages themselves fall back (clinic.practice.spanish)."""
     copy = outage_copies.read(CONTACT_COPY) or {}
+    lines = copy.get("crisis_lines") or NATIONAL_CRISIS_LINES
+    if (language or translation.get_language() or "").startswith("es"):
+        lines = copy.get("crisis_lines_es") or (
+            lines if copy.get("crisis_lines") else NATIONAL_CRISIS_LINES_ES
+        )
     return {
         "name": copy.get("name") or getattr(settings, "WAGTAIL_SITE_NAME", ""),
         "phone": copy.get("phone", ""),
-        "crisis_lines": copy.get("crisis_lines") or NATIONAL_CRISIS_LINES,
+        "crisis_lines": lines,
         "reply_working_days": copy.get("reply_working_days"),
         "closed_days": copy.get("closed_days", []),
     }
 
 
 def crisis_lines_for_template(lines):
-    """The shape templates/includes/crisis_lines.html reads (each line's `value`)."""
-    return [{"value": line} for line in lines]
+    """The shape templates/includes/crisis_lines.html reads as `cs` (each line's `value`)."""
+    return {"crisis_lines_shown": [{"value": line} for line in lines]}
 
 
 def retry_after():
@@ -104,11 +136,13 @@ def retry_after():
 
 
 def unavailable_response(request=None):
-    """The 503 page. Rendered without a request, so no context processor (and no query) runs."""
-    details = contact_details()
+    """The 503 page. Rendered without a request, so no context processor (and no query) runs.
+    Its crisis lines are in the address's language: the outage may have come before the
+    middleware that activates it."""
+    details = contact_details(language_of_path(request.path_info) if request else None)
     context = {
         "clinic": details,
-        "cs": {"crisis_lines": crisis_lines_for_template(details["crisis_lines"])},
+        "cs": crisis_lines_for_template(details["crisis_lines"]),
         "in_admin": bool(request and request.path.startswith("/admin/")),
     }
     html = get_template("503.html").render(context)

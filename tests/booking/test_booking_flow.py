@@ -65,17 +65,19 @@ def test_request_is_stored_notified_without_values_and_exported(
     export_url = reverse("booking_requests:index") + "?export=csv"
     rows = read_csv(client.get(export_url))
     heading, row = rows
-    assert heading[:8] == [
+    assert heading[:9] == [
         "Reference",
         "Received (America/New_York)",
         "Status",
         "Owner",
         "Reply due (America/New_York)",
         "Treatment",
+        "Language",
         "Full name",
         "Email address",
     ]
     assert "Avery Example" in row
+    assert row[heading.index("Language")] == "English"
     assert "Weekday mornings, Saturday mornings" in row
     assert CURRENT_CONSENT_VERSION in row
 

@@ -170,7 +170,7 @@ def test_csv_and_xlsx_carry_the_same_columns_and_values(manager_client, booking_
     assert csv_rows[1][phone] == "'+1 555 010 0140"
     assert xlsx_rows[1][phone] == "+1 555 010 0140"
     assert sheet.cell(row=2, column=phone + 1).data_type == "s"
-    assert csv_rows[1][6] == xlsx_rows[1][6] == "Avery Example"
+    assert csv_rows[1][7] == xlsx_rows[1][7] == "Avery Example"
 
 
 def test_only_the_managers_export_and_each_export_is_audited(client, booking_page, booking_manager):
@@ -191,7 +191,7 @@ def test_the_inbox_fits_the_queue_rows_without_the_answers_columns(manager_clien
     html = manager_client.get(INBOX).content.decode()
     start = html.index('<table class="listing')
     table = html[start : html.index("</table>", start)]
-    assert len(re.findall(r"<th[\s>]", table)) == 7
+    assert len(re.findall(r"<th[\s>]", table)) == 8
     assert BookingSubmission.objects.count() == 1
 
 
