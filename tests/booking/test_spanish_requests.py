@@ -14,8 +14,8 @@ from booking.models import BookingSubmission
 from booking.store_held import store
 from clinic.serving import outage_copies
 from tests.booking.queue_helpers import make_request
+from tests.factories import live_spanish_translation
 from tests.outage import insert_fails
-from tests.spanish_pages import published_in_spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ INBOX = "/admin/booking/requests/"
 
 @pytest.fixture
 def spanish_booking_page(booking_page):
-    return published_in_spanish(booking_page)
+    return live_spanish_translation(booking_page)
 
 
 def inbox_table(html):

@@ -16,8 +16,7 @@ from clinic.practice.details import ClinicSettings
 from clinic.serving import database_down, outage_copies
 from home.demo import SETTINGS_FIELDS, fill_clinic_settings, load_spanish_settings
 from home.models import CrisisHelpPage
-from tests.factories import crisis_line, demo_like_clinic
-from tests.spanish_pages import published_in_spanish
+from tests.factories import crisis_line, demo_like_clinic, live_spanish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +51,7 @@ def clinic(site):
 
 @pytest.fixture
 def spanish_home(home_page):
-    return published_in_spanish(home_page)
+    return live_spanish_translation(home_page)
 
 
 def test_a_spanish_page_shows_the_spanish_crisis_lines_as_links(client, clinic, spanish_home):
@@ -68,7 +67,7 @@ def test_a_spanish_page_shows_the_spanish_crisis_lines_as_links(client, clinic, 
 
 def test_the_spanish_crisis_help_page_gives_every_spanish_option(client, clinic, home_page):
     english = home_page.add_child(instance=CrisisHelpPage(title="Urgent help", slug="crisis-help"))
-    crisis_page = published_in_spanish(english)
+    crisis_page = live_spanish_translation(english)
     html = client.get(crisis_page.url).content.decode()
     assert "Llame al 988 y marque 2, o envíe AYUDA por mensaje de texto al 988." in html
     assert "Si usted u otra persona está en peligro inmediato, llame al 911." in html
