@@ -48,7 +48,7 @@ def site(db):
 @pytest.fixture
 def home_page(site):
     """The HomePage that the home app's data migration creates on every database."""
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

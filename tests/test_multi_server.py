@@ -65,7 +65,7 @@ import booking.demo
 from clinic.documents.demo import load_section
 from clinic.editorial.reviewed_content import content_fingerprint
 
-home = HomePage.objects.get()
+home = HomePage.objects.get(locale__language_code="en")
 load_section(booking.demo, home)
 index = ArticleIndexPage(title="Articles", slug="articles", intro="Notes from the clinic.")
 home.add_child(instance=index)

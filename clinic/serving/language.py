@@ -14,7 +14,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from clinic.serving import pagecache
-from clinic.serving.shared_data import public
+from clinic.serving.shared_data import is_public, restricted_paths
 
 
 def language_of_path(path):
@@ -56,10 +56,16 @@ def localized_home(site):
     translation), shared between servers like the menu."""
     if in_default_language():
         return site.root_page
-    language = translation.get_language()
+    return home_in(site, translation.get_language()) or site.root_page
+
+
+def home_in(site, language):
+    """The site's live home page in `language`, or None; shared between servers."""
+    if language == settings.LANGUAGE_CODE:
+        return site.root_page
     return pagecache.remember(
         f"home:{site.pk}:{language}",
-        lambda: translation_in(site.root_page, language) or site.root_page,
+        lambda: translation_in(site.root_page, language),
         every_page=True,
     )
 
@@ -84,8 +90,18 @@ def alternates(page, request=None):
     then x-default (the page in the default language), or [] for a page in one language only.
     What <link rel="alternate" hreflang> and the sitemap print: absolute, and the same list on
     every page of the set, so each names the others (reciprocal)."""
-    translations = public(page.get_translations(inclusive=True).live())
-    return hreflang_links(translations.select_related("locale"), request)
+    restricted = restricted_paths()
+    public_ones = [each for each in live_translations(page) if is_public(each, restricted)]
+    return hreflang_links(public_ones, request)
+
+
+def live_translations(page):
+    """The page's live translations, itself included if live, with their locales: read once
+    per page view (the hreflang links and the switcher both need them)."""
+    if not hasattr(page, "_live_translations"):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        page._live_translations = list(translations)
+    return page._live_translations
 
 
 def hreflang_links(translations, request=None):
@@ -103,8 +119,7 @@ def other_editions(page, request=None):
     translations = {}
     if page is not None and getattr(page, "pk", None):
         translations = {
-            each.locale.language_code: each
-            for each in page.get_translations().live().select_related("locale")
+            each.locale.language_code: each for each in live_translations(page) if each != page
         }
     current = translation.get_language()
     editions = []
@@ -113,7 +128,7 @@ def other_editions(page, request=None):
             continue
         target = translations.get(code)
         if target is None and site is not None:
-            target = translation_in(site.root_page, code)
+            target = home_in(site, code)
         url = target.get_url(request) if target is not None else None
         if url:
             editions.append((code, translation.get_language_info(code)["name_local"], url))

@@ -83,6 +83,7 @@ def test_article_page_describes_itself_for_search_engines(client, article_index)
             "dateModified": "2026-06-01T08:00:00-04:00",
             "about": article.topic.name,
             "image": "http://testserver" + article.hero_image.get_rendition("fill-1200x630").url,
+            "inLanguage": "en",
         }
     ]
 

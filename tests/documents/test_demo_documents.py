@@ -11,7 +11,7 @@ import yaml
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils.html import strip_tags
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from blog.models import ArticlePage
 from clinic.blocks import BodyBlock, missing_sections
@@ -29,12 +29,13 @@ def page_documents():
     """(document, site address) of every document that becomes a page with a body."""
     for path in sorted(CONTENT.rglob("*.md")):
         name = path.relative_to(CONTENT).with_suffix("").as_posix()
+        english = name.removeprefix("es/")  # a Spanish document: as the English one it translates
         if (
             path.name != "README.md"
-            and not name.endswith("index")
-            and name != "book-a-consultation"
-            and name != "team"  # an intro only: the people are snippets (test_demo_team.py)
-            and name != "check-your-mood"  # fields, no body (tests/selfcheck/test_demo_*.py)
+            and not english.endswith("index")
+            and english != "book-a-consultation"
+            and english != "team"  # an intro only: the people are snippets (test_demo_team.py)
+            and english != "check-your-mood"  # fields, no body (tests/selfcheck/test_demo_*.py)
         ):
             yield path, f"/{name}/"
 
@@ -69,6 +70,7 @@ def readable_text(line):
     line = re.sub(r"\s*\{section: [\w-]+\}$", "", line)
     # A link's text, which may itself be in brackets: a citation "[[2]](#source-2)" reads "[2]".
     line = re.sub(r"!?\[((?:\[[^\]]*\]|[^\]])*)\]\([^)]*\)", r"\1", line).replace("**", "")
+    line = re.sub(r"\*([^*\s][^*]*)\*", r"\1", line)  # emphasis: *off-label*
     if set(line) <= set("|- "):
         return []
     return [cell.strip() for cell in line.split("|") if cell.strip()]
@@ -84,6 +86,20 @@ def with_fee_services(body):
             section = line.split()[1] if line != ":::" else None
         elif section == "fees" and line.startswith("- "):
             line = services[line[2:].strip()]
+        yield line
+
+
+def with_linked_titles(body):
+    """The body's lines, each link a `::: related-pages` section lists replaced by the title
+    of the page it links to: the block shows the page's own card (a Spanish page's link to an
+    English-only page shows the English title)."""
+    section = None
+    for line in body:
+        if line.startswith("::: ") or line == ":::":
+            section = line.split()[1] if line != ":::" else None
+        elif section == "related-pages" and line.startswith("- ["):
+            path = re.search(r"\]\((/[^)]*)\)", line).group(1)
+            line = Page.objects.get(url_path=f"/home{path}").title
         yield line
 
 
@@ -113,16 +129,20 @@ def demo(site):
 def test_every_page_shows_what_its_document_says(demo):
     checked = 0
     for path, address in page_documents():
-        page = Page.objects.get(url_path=f"/home{address}").specific
+        page = Page.objects.get(url_path=f"/home{address.removeprefix('/es')}").specific
+        if address.startswith("/es/"):  # a Spanish document: the English page's translation
+            page = page.get_translation(Locale.objects.get(language_code="es")).specific
         front, body = split(path)
         assert yaml.safe_load("\n".join(front))["title"] == page.title, path
         assert [block.block_type for block in page.body] == expected_blocks(body), path
         text = shown_text(page)
-        for line in with_source_titles(with_fee_services(body)):
+        for line in with_linked_titles(with_source_titles(with_fee_services(body))):
             for words in readable_text(line):
                 assert words in text, f"{path}: {words!r} is not on the page"
         checked += 1
-    assert checked >= 19  # three treatments, twelve articles, four plain pages
+    # Three treatments, twelve articles, four plain pages; in Spanish: three treatments, two
+    # articles, two plain pages.
+    assert checked >= 26
 
 
 def test_the_demo_pages_use_every_block_in_the_library(demo):

@@ -33,7 +33,7 @@ def public_addresses(site):
     addresses = {}
     for page in Page.objects.live().public().exclude(depth=1).specific():
         addresses.setdefault(type(page).__name__, page.url)
-    index = ArticleIndexPage.objects.live().get()
+    index = ArticleIndexPage.objects.live().get(locale__language_code="en")
     tag = ArticleTag.objects.select_related("tag").first().tag
     addresses["tag page"] = f"{index.url}tag/{tag.slug}/"
     addresses["topic page"] = f"{index.url}topic/{Topic.objects.first().slug}/"

@@ -25,7 +25,7 @@ def demo(site):
 def demo_paths():
     for page in Page.objects.live().exclude(depth__lte=2):
         yield page.url
-    index = ArticleIndexPage.objects.get()
+    index = ArticleIndexPage.objects.get(locale__language_code="en")
     tag = Tag.objects.filter(pk__in=ArticleTag.objects.values("tag_id")).first()
     yield index.url + index.reverse_subpage("tag", kwargs={"slug": tag.slug})
     yield index.url + index.reverse_subpage("rss_feed")

@@ -15,11 +15,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(site):
     call_command("load_demo_content")
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")
 
 
 def test_demo_has_an_index_in_menus_and_three_reviewed_live_treatments(demo):
-    index = TreatmentIndexPage.objects.get()
+    index = TreatmentIndexPage.objects.get(locale__language_code="en")
     assert index.live and index.show_in_menus
     pages = TreatmentPage.objects.child_of(index).live()
     assert {page.slug for page in pages} == {
@@ -42,7 +42,7 @@ def test_demo_treatments_are_featured_on_the_home_page(client, demo):
 
 
 def test_demo_pages_render(client, demo):
-    for page in [TreatmentIndexPage.objects.get(), *TreatmentPage.objects.all()]:
+    for page in [*TreatmentIndexPage.objects.all(), *TreatmentPage.objects.all()]:
         assert client.get(page.url).status_code == 200
 
 
@@ -52,7 +52,7 @@ def test_demo_is_cautious_about_off_label_use_and_certified_settings(demo):
 
     assert "off-label" in text("ketamine-infusion-therapy")
     assert "certified" in text("esketamine-nasal-spray")
-    for page in TreatmentPage.objects.all():
+    for page in TreatmentPage.objects.filter(locale__language_code="en"):  # Spanish: below
         body = str(page.body.render_as_block())
         assert "Who it may not suit" in body
         assert "Side effects" in body or "side effects" in body
@@ -72,3 +72,17 @@ def test_loading_the_demo_again_creates_nothing(demo):
         get_image_model().objects.count(),
         MedicalDisclaimer.objects.count(),
     ) == counts
+
+
+def test_the_spanish_treatment_pages_are_as_cautious(demo):
+    def text(slug):
+        return str(TreatmentPage.objects.get(slug=slug).body.render_as_block())
+
+    assert "fuera de indicación" in text("terapia-de-infusion-de-ketamina")
+    assert "certificad" in text("esketamina-en-aerosol-nasal")
+    spanish = TreatmentPage.objects.filter(locale__language_code="es")
+    assert spanish.count() == 3
+    for page in spanish:
+        body = str(page.body.render_as_block())
+        assert "A quién puede no convenirle" in body
+        assert "efectos secundarios" in body.lower()

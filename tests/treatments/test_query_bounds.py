@@ -13,9 +13,13 @@ pytestmark = pytest.mark.django_db
 
 # A body like the demo's: at most 12 (make bench's target). Once every kind of block is present
 # (images, chosen pages and their types, fees, sources, documents...), one query per kind of
-# block more: measured 18, and it must not grow with the number of blocks.
+# block more: measured 18, and it must not grow with the number of blocks. The Spanish edition
+# adds four here: the active locale (Wagtail routes from the home page in the address's
+# language), the page's live translations (its hreflang links and the switcher), the other
+# language's home page for the switcher (remembered between servers with Redis), and Wagtail's
+# site root paths of both languages, read again because this test empties the cache.
 MAX_QUERIES = 12
-MAX_QUERIES_EVERY_BLOCK = 18
+MAX_QUERIES_EVERY_BLOCK = 22
 
 
 def count_queries(client, url):
