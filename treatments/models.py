@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -37,12 +38,13 @@ from clinic.serving.shared_data import (
     shared_for_live_page,
 )
 
+# Shown to visitors ("How it is given"): in the page's language.
 DELIVERY_METHODS = [
-    ("iv-infusion", "Infusion into a vein (IV)"),
-    ("nasal-spray", "Nasal spray"),
-    ("intramuscular", "Injection into a muscle"),
-    ("oral-lozenge", "Lozenge that dissolves in the mouth"),
-    ("talking-therapy", "Talking therapy sessions"),
+    ("iv-infusion", _("Infusion into a vein (IV)")),
+    ("nasal-spray", _("Nasal spray")),
+    ("intramuscular", _("Injection into a muscle")),
+    ("oral-lozenge", _("Lozenge that dissolves in the mouth")),
+    ("talking-therapy", _("Talking therapy sessions")),
 ]
 DELIVERY_LABELS = dict(DELIVERY_METHODS)
 

@@ -3,12 +3,12 @@ entry under People lists that language: the reviewer must read the words they ap
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, Page, PageLogEntry, Workflow
+from wagtail.models import Locale, PageLogEntry, Workflow
 
 from clinic.editorial.reviewed_content import SIGN_OFF_ACTION
-from clinic.security.groups import CLINICAL_REVIEWERS
 from selfcheck.models import SelfCheckPage
-from tests.factories import PersonFactory, UserFactory
+from tests.editorial.review_actions import approve, reviewer_reading
+from tests.factories import PersonFactory
 from tests.selfcheck.factories import SelfCheckPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,12 +30,6 @@ def test_a_persons_languages_say_whether_they_read_spanish(languages, reads_span
     assert PersonFactory(languages=languages).reads("es-mx") is reads_spanish
 
 
-def reviewer_reading(languages, username):
-    user = UserFactory(username=username, groups=[CLINICAL_REVIEWERS])
-    PersonFactory(name=f"Dr. {username}", languages=languages, user=user)
-    return user
-
-
 @pytest.fixture
 def spanish_page_in_review(home_page, clinician):
     """A Spanish self-check page, written and submitted for clinical review."""
@@ -46,13 +40,6 @@ def spanish_page_in_review(home_page, clinician):
     page.save_revision(user=clinician)
     Workflow.objects.get(name="Clinical review").start(page, clinician)
     return page
-
-
-def approve(client, page, user):
-    client.force_login(user)
-    task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
-    return client.post(url, {"next_review_in": "12", "comment": ""})
 
 
 def test_a_reviewer_who_does_not_read_spanish_cannot_sign_off_a_spanish_page(

@@ -3,16 +3,16 @@ live only through the same Clinical review, signed off by a reviewer who reads S
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, Page, PageLogEntry, Workflow
+from wagtail.models import Locale, PageLogEntry, Workflow
 
 from blog.models import ArticlePage
 from clinic.editorial import translations
 from clinic.editorial.review_dates import ReviewMissing
 from clinic.editorial.reviewed_content import SIGN_OFF_ACTION
 from clinic.editorial.translations import SOURCE_FINGERPRINT
-from clinic.security.groups import CLINICAL_REVIEWERS
 from tests.blog.factories import ArticleIndexPageFactory, ArticlePageFactory
-from tests.factories import PersonFactory, UserFactory, live_spanish_translation
+from tests.editorial.review_actions import approve, reviewer_reading
+from tests.factories import live_spanish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -34,19 +34,6 @@ def translate(client, user, page):
 
 def spanish_of(page):
     return ArticlePage.objects.get(translation_key=page.translation_key, locale__language_code="es")
-
-
-def reviewer_reading(languages, username):
-    user = UserFactory(username=username, groups=[CLINICAL_REVIEWERS])
-    PersonFactory(name=f"Dr. {username}", languages=languages, user=user)
-    return user
-
-
-def approve(client, page, user):
-    client.force_login(user)
-    task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
-    return client.post(url, {"next_review_in": "12", "comment": ""})
 
 
 def test_a_clinician_translates_a_page_into_an_unreviewed_spanish_draft(client, clinician, article):

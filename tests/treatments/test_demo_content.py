@@ -86,3 +86,10 @@ def test_the_spanish_treatment_pages_are_as_cautious(demo):
         body = str(page.body.render_as_block())
         assert "A quién puede no convenirle" in body
         assert "efectos secundarios" in body.lower()
+
+
+def test_the_spanish_treatment_pages_speak_spanish_around_the_body(client, demo):
+    html = client.get("/es/tratamientos/esketamina-en-aerosol-nasal/").content.decode()
+    assert "Pedir una consulta" in html and "Book a consultation" not in html
+    assert "Aerosol nasal" in html  # how it is given
+    assert "¿Quiere hablar sobre si este tratamiento podría ayudarle?" in html
